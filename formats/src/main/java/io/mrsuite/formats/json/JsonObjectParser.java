@@ -1,0 +1,116 @@
+package io.mrsuite.formats.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.mrsuite.formats.quarantine.QuarantineReason;
+import io.mrsuite.formats.quarantine.Rejection;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Parses a line that must hold exactly one JSON object (RFC 8259, strict: no comments, no trailing
+ * text, no duplicate keys at any depth, at most {@value #MAX_DEPTH} levels of nesting counting the
+ * object itself) into its top-level fields, in source order. Nested values are kept as their JSON
+ * source text. Anything else is a {@link QuarantineReason#MALFORMED_JSON} rejection.
+ *
+ * <p>One pass over a streaming parser: nesting is counted here rather than by building a tree, so a
+ * line of a million brackets costs a counter, not a stack overflow.
+ */
+public final class JsonObjectParser {
+  public static final int MAX_DEPTH = 1000;
+
+  private final JsonFactory factory = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+      .build();
+
+  /** Parses {@code line}; the map iterates in source order. */
+  public Map<String, JsonField> parse(String line) throws Rejection {
+    try (JsonParser parser = factory.createParser(line)) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw malformed("no JSON value");
+      }
+      if (token != JsonToken.START_OBJECT) {
+        throw malformed("not a JSON object: a top-level " + describe(token));
+      }
+      Map<String, JsonField> fields = new LinkedHashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken valueToken = parser.nextToken();
+        String text;
+        if (valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY) {
+          int start = (int) parser.getTokenLocation().getCharOffset();
+          skipStructure(parser);
+          int end = (int) parser.getCurrentLocation().getCharOffset();
+          text = line.substring(start, end);
+        } else {
+          text = valueToken == JsonToken.VALUE_NULL ? null : parser.getText();
+        }
+        fields.put(name, new JsonField(valueToken, text));
+      }
+      JsonToken after = parser.nextToken();
+      if (after != null) {
+        throw malformed("text after the JSON object at column " + parser.getTokenLocation().getColumnNr());
+      }
+      return fields;
+    } catch (JsonProcessingException e) {
+      throw malformed(e.getOriginalMessage().replace('\n', ' ') + at(e.getLocation()));
+    } catch (IOException e) {
+      throw new IllegalStateException("reading a String cannot fail", e);
+    }
+  }
+
+  /** Skips the object or array the parser has just entered (at depth 2, under the top-level object). */
+  private static void skipStructure(JsonParser parser) throws IOException, Rejection {
+    int depth = 2;
+    checkDepth(depth);
+    while (depth > 1) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw malformed("unexpected end of input inside a nested value");
+      }
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        checkDepth(++depth);
+      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        depth--;
+      }
+    }
+  }
+
+  private static void checkDepth(int depth) throws Rejection {
+    if (depth > MAX_DEPTH) {
+      throw malformed("nested deeper than " + MAX_DEPTH + " levels");
+    }
+  }
+
+  private static String describe(JsonToken token) {
+    switch (token) {
+      case START_ARRAY:
+        return "array";
+      case VALUE_STRING:
+        return "string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "number";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return "boolean";
+    }
+  }
+
+  private static String at(JsonLocation location) {
+    return location == null ? "" : " at column " + location.getColumnNr();
+  }
+
+  private static Rejection malformed(String detail) {
+    return new Rejection(QuarantineReason.MALFORMED_JSON, detail);
+  }
+}

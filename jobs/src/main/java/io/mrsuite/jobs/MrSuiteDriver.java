@@ -1,0 +1,65 @@
+package io.mrsuite.jobs;
+
+import io.mrsuite.jobs.ingest.IngestEventsJob;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.util.ProgramDriver;
+
+/**
+ * The job jar's entry point: {@code hadoop jar mrsuite-jobs.jar <job> [options]} runs any job, and no job
+ * name lists them all. Each job is a Tool run through ToolRunner, so Hadoop's generic options work.
+ */
+public final class MrSuiteDriver {
+  private MrSuiteDriver() {
+  }
+
+  /** Every job the jar runs, in pipeline order, with its one-line description. */
+  static Map<String, Job> jobs() {
+    Map<String, Job> jobs = new LinkedHashMap<>();
+    add(jobs, IngestEventsJob.NAME, IngestEventsJob.class,
+        "raw events JSON Lines of one arrival date -> validated Avro in curated/events, rejects in quarantine");
+    return jobs;
+  }
+
+  record Job(Class<?> mainClass, String description) {
+  }
+
+  private static void add(Map<String, Job> jobs, String name, Class<?> mainClass, String description) {
+    jobs.put(name, new Job(mainClass, description));
+  }
+
+  public static void main(String[] args) throws Throwable {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) throws Throwable {
+    Map<String, Job> jobs = jobs();
+    if (args.length == 0 || isHelp(args[0])) {
+      printJobs(args.length == 0 ? System.err : System.out, jobs);
+      return args.length == 0 ? 2 : 0;
+    }
+    if (!jobs.containsKey(args[0])) {
+      System.err.println("Error: unknown job '" + args[0] + "'");
+      printJobs(System.err, jobs);
+      return 2;
+    }
+    ProgramDriver driver = new ProgramDriver();
+    for (Map.Entry<String, Job> entry : jobs.entrySet()) {
+      driver.addClass(entry.getKey(), entry.getValue().mainClass(), entry.getValue().description());
+    }
+    return driver.run(args);
+  }
+
+  private static boolean isHelp(String arg) {
+    return arg.equals("-h") || arg.equals("--help") || arg.equals("help");
+  }
+
+  private static void printJobs(PrintStream out, Map<String, Job> jobs) {
+    out.println("Usage: hadoop jar mrsuite-jobs.jar <job> [generic options] [job options]");
+    out.println("Jobs:");
+    int width = jobs.keySet().stream().mapToInt(String::length).max().orElse(0);
+    jobs.forEach((name, job) -> out.printf("  %-" + width + "s  %s%n", name, job.description()));
+    out.println("Run a job with no options for its usage.");
+  }
+}

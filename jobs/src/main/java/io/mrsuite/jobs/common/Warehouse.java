@@ -1,0 +1,41 @@
+package io.mrsuite.jobs.common;
+
+import java.time.LocalDate;
+import org.apache.hadoop.fs.Path;
+
+/** The warehouse layout of DATA-CONTRACT.md section 1, under one root. */
+public final class Warehouse {
+  private final Path root;
+
+  public Warehouse(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** {@code raw/<dataset>/dt=D}. */
+  public Path raw(String dataset, LocalDate date) {
+    return partition("raw", dataset, date);
+  }
+
+  /** {@code curated/<dataset>/dt=D}. */
+  public Path curated(String dataset, LocalDate date) {
+    return partition("curated", dataset, date);
+  }
+
+  /** {@code quarantine/<dataset>/dt=D}. */
+  public Path quarantine(String dataset, LocalDate date) {
+    return partition("quarantine", dataset, date);
+  }
+
+  /** The partition directory name for a date: {@code dt=YYYY-MM-DD}. */
+  public static String partitionName(LocalDate date) {
+    return "dt=" + date;
+  }
+
+  private Path partition(String zone, String dataset, LocalDate date) {
+    return new Path(new Path(new Path(root, zone), dataset), partitionName(date));
+  }
+}

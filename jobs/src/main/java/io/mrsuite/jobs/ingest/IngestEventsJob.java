@@ -1,0 +1,213 @@
+package io.mrsuite.jobs.ingest;
+
+import io.mrsuite.formats.avro.CuratedDataModel;
+import io.mrsuite.formats.avro.Event;
+import io.mrsuite.formats.avro.QuarantineRecord;
+import io.mrsuite.formats.text.CombinedLineInputFormat;
+import io.mrsuite.formats.text.TextInputKeys;
+import io.mrsuite.jobs.common.Dates;
+import io.mrsuite.jobs.common.JobFailedException;
+import io.mrsuite.jobs.common.JobOptions;
+import io.mrsuite.jobs.common.MrSuiteTool;
+import io.mrsuite.jobs.common.PartitionPublisher;
+import io.mrsuite.jobs.common.RecordBooks;
+import io.mrsuite.jobs.common.RunManifest;
+import io.mrsuite.jobs.common.UsageException;
+import io.mrsuite.jobs.common.Warehouse;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * ingest-events: raw clickstream JSON Lines of one arrival date → validated Avro events in
+ * {@code curated/events/dt=D} and every rejected line, with its reason, in {@code quarantine/events/dt=D}.
+ *
+ * <p>Map-only. Small files are packed into combined splits. Both outputs are staged and published only
+ * after the job succeeded and its books balance (read = written + quarantined + skipped, and the output
+ * formats agree); a rerun replaces both partitions whole.
+ */
+public class IngestEventsJob extends MrSuiteTool {
+  public static final String NAME = "ingest-events";
+  public static final String DATASET = "events";
+  /** Named output (letters only, as AvroMultipleOutputs requires) for rejected lines. */
+  public static final String QUARANTINE_OUTPUT = "quarantine";
+  /** Quarantine files go to this subdirectory of the staged output. */
+  public static final String QUARANTINE_DIR = "quarantine";
+  public static final String QUARANTINE_BASE_PATH = QUARANTINE_DIR + "/part";
+  /** Split size when the job sets none: without one, CombineFileInputFormat makes one split per node. */
+  public static final long DEFAULT_MAX_SPLIT_BYTES = 128L * 1024 * 1024;
+  static final String DEFAULT_AVRO_CODEC = "snappy";
+
+  @Override
+  protected JobOptions options() {
+    return new JobOptions(NAME, "--root ROOT --date D [--late-days N]\n"
+        + "--input PATH[,PATH...] --output DIR --quarantine DIR [--date D] [--late-days N]")
+        .option("root", "ROOT", "warehouse root (local path or hdfs://...); reads raw/events/dt=D/hr=*/")
+        .option("date", "D", "arrival date YYYY-MM-DD; with --input, defaults to the dt= in the input paths")
+        .option("input", "PATH[,PATH]", "input files, directories or globs, instead of --root")
+        .option("output", "DIR", "curated output directory (with --input); replaced whole")
+        .option("quarantine", "DIR", "quarantine output directory (with --input); replaced whole")
+        .option("late-days", "N", "events dated before D - N are LATE (default "
+            + IngestEventsKeys.DEFAULT_LATE_DAYS + ")");
+  }
+
+  @Override
+  protected int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException,
+      ClassNotFoundException {
+    Configuration conf = getConf();
+    List<Path> inputs = new ArrayList<>();
+    Path output;
+    Path quarantine;
+    LocalDate date;
+    if (options.has("root")) {
+      if (options.has("input") || options.has("output") || options.has("quarantine")) {
+        throw new UsageException("give either --root or --input/--output/--quarantine, not both");
+      }
+      Warehouse warehouse = new Warehouse(new Path(options.get("root")));
+      date = Dates.parseOption("date", options.required("date"));
+      Path raw = warehouse.raw(DATASET, date);
+      requireDirectory(raw, conf);
+      inputs.add(new Path(raw, "hr=*"));
+      output = warehouse.curated(DATASET, date);
+      quarantine = warehouse.quarantine(DATASET, date);
+    } else {
+      for (String path : options.required("input").split(",")) {
+        if (!path.isEmpty()) {
+          inputs.add(new Path(path));
+        }
+      }
+      output = new Path(options.required("output"));
+      quarantine = new Path(options.required("quarantine"));
+      date = options.has("date") ? Dates.parseOption("date", options.get("date")) : Dates.fromPartitions(inputs);
+    }
+    int lateDays = options.intValue("late-days", IngestEventsKeys.DEFAULT_LATE_DAYS, 0);
+    for (Path input : inputs) {
+      requireMatches(input, conf);
+    }
+    return ingest(inputs, output, quarantine, date, lateDays);
+  }
+
+  private int ingest(List<Path> inputs, Path output, Path quarantine, LocalDate date, int lateDays)
+      throws IOException, InterruptedException, ClassNotFoundException {
+    Job job = Job.getInstance(getConf(), NAME + " dt=" + date);
+    Configuration conf = job.getConfiguration();
+    job.setJarByClass(IngestEventsJob.class);
+    IngestEventsKeys.setArrivalDate(conf, date);
+    IngestEventsKeys.setLateDays(conf, lateDays);
+    TextInputKeys.maxRecordBytes(conf);
+
+    job.setInputFormatClass(CombinedLineInputFormat.class);
+    FileInputFormat.setInputPaths(job, inputs.toArray(new Path[0]));
+    if (conf.get(FileInputFormat.SPLIT_MAXSIZE) == null) {
+      FileInputFormat.setMaxInputSplitSize(job, DEFAULT_MAX_SPLIT_BYTES);
+    }
+    job.setMapperClass(IngestEventsMapper.class);
+    job.setNumReduceTasks(0);
+
+    AvroJob.setDataModelClass(job, CuratedDataModel.class);
+    AvroJob.setOutputKeySchema(job, Event.getClassSchema());
+    job.setOutputValueClass(NullWritable.class);
+    LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
+    AvroMultipleOutputs.addNamedOutput(job, QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
+        QuarantineRecord.getClassSchema());
+    AvroMultipleOutputs.setCountersEnabled(job, true);
+    FileOutputFormat.setCompressOutput(job, true);
+    if (conf.get(AvroJob.CONF_OUTPUT_CODEC) == null) {
+      conf.set(AvroJob.CONF_OUTPUT_CODEC, DEFAULT_AVRO_CODEC);
+    }
+    conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, true);
+
+    String runId = UUID.randomUUID().toString();
+    FileSystem fs = output.getFileSystem(conf);
+    PartitionPublisher publisher = new PartitionPublisher(fs, runId);
+    Path staged = publisher.stagingFor(output);
+    FileOutputFormat.setOutputPath(job, staged);
+    Instant started = Instant.now();
+    try {
+      if (!job.waitForCompletion(true)) {
+        throw new JobFailedException(NAME + " dt=" + date + ": job " + job.getJobID() + " ended "
+            + job.getJobState() + ": " + job.getStatus().getFailureInfo());
+      }
+      Counters counters = job.getCounters();
+      RecordBooks books = RecordBooks.from(counters);
+      List<String> imbalances = books.imbalances(
+          counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
+          counters.findCounter(AvroMultipleOutputs.class.getName(), QUARANTINE_BASE_PATH).getValue());
+      if (!imbalances.isEmpty()) {
+        throw new JobFailedException(NAME + " dt=" + date + ": the books do not balance, nothing published: "
+            + String.join("; ", imbalances));
+      }
+      Path stagedQuarantine = new Path(staged, QUARANTINE_DIR);
+      fs.mkdirs(stagedQuarantine);
+      fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
+      RunManifest manifest = new RunManifest(NAME, job.getJobID().toString(), runId)
+          .put("arrival_date", date.toString())
+          .put("late_days", lateDays)
+          .put("started", started.toString())
+          .put("finished", Instant.now().toString())
+          .paths("inputs", inputs)
+          .paths("outputs", List.of(output, quarantine))
+          .books(books);
+      manifest.writeTo(fs, staged);
+      manifest.writeTo(fs, stagedQuarantine);
+      publisher.publish(stagedQuarantine, quarantine);
+      publisher.publish(staged, output);
+      printSummary(System.out, date, books, output, quarantine);
+      return 0;
+    } finally {
+      if (fs.exists(staged)) {
+        publisher.discard(staged);
+      }
+    }
+  }
+
+  private static void printSummary(PrintStream out, LocalDate date, RecordBooks books, Path output, Path quarantine) {
+    out.printf("%s dt=%s: read %d, written %d, quarantined %d, skipped %d%n", NAME, date, books.read(),
+        books.written(), books.quarantined(), books.skipped());
+    books.byReason().forEach((reason, count) -> out.printf("  quarantined %-17s %d%n", reason, count));
+    out.println("  curated:    " + output);
+    out.println("  quarantine: " + quarantine);
+    out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
+  }
+
+  private static void requireDirectory(Path dir, Configuration conf) throws IOException {
+    FileSystem fs = dir.getFileSystem(conf);
+    if (!fs.exists(dir)) {
+      throw new JobFailedException("no raw partition " + dir + ": nothing to ingest for that date");
+    }
+    if (!fs.getFileStatus(dir).isDirectory()) {
+      throw new JobFailedException(dir + " is not a directory");
+    }
+  }
+
+  private static void requireMatches(Path input, Configuration conf) throws IOException {
+    FileStatus[] matches = input.getFileSystem(conf).globStatus(input);
+    if (matches == null || matches.length == 0) {
+      throw new JobFailedException("input " + input + " matches nothing");
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new IngestEventsJob(), args));
+  }
+}
