@@ -1,6 +1,7 @@
 package io.mrsuite.formats.text;
 
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipException;
@@ -9,6 +10,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.compress.BZip2Codec;
 import org.apache.hadoop.io.compress.CodecPool;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -25,6 +27,11 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  *
  * <p>A compressed file that ends early or is corrupt yields its readable lines and then one
  * {@link RawLine.Kind#TRUNCATED} line for the rest; other read errors fail the task, naming file and offset.
+ *
+ * <p>Hadoop's pure-Java bzip2 stream (3.4) decodes the first block while it is being opened, and it ends
+ * without a word when the file stops at or near a block boundary or inside the end-of-stream trailer. So a
+ * decoder that fails while opening becomes the TRUNCATED line, and a bzip2 file whose last bytes are not an
+ * end-of-stream marker ends with one (see {@link #endsWithBzip2EndOfStream}).
  */
 public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
   private final LongWritable key = new LongWritable();
@@ -55,7 +62,7 @@ public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
         breaks = StreamBreaks.NONE;
       } else {
         decompressor = CodecPool.getDecompressor(codec);
-        in = codec.createInputStream(fileIn, decompressor);
+        in = openDecompressed(codec);
         breaks = this::isCompressedStreamBreak;
       }
       scanner = new LineScanner(in, path.toString(), TextInputKeys.maxRecordBytes(conf), breaks);
@@ -63,6 +70,78 @@ public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
       close();
       throw e;
     }
+  }
+
+  private InputStream openDecompressed(CompressionCodec codec) throws IOException {
+    boolean unfinishedBzip2 = codec instanceof BZip2Codec && !endsWithBzip2EndOfStream();
+    InputStream decompressed;
+    try {
+      decompressed = codec.createInputStream(fileIn, decompressor);
+    } catch (IOException e) {
+      if (!isCompressedStreamBreak(e)) {
+        throw e;
+      }
+      return new FilterInputStream(fileIn) {
+        @Override
+        public int read() throws IOException {
+          throw e;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          throw e;
+        }
+      };
+    }
+    if (!unfinishedBzip2) {
+      return decompressed;
+    }
+    return new FilterInputStream(decompressed) {
+      @Override
+      public int read() throws IOException {
+        return endChecked(super.read());
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return endChecked(super.read(b, off, len));
+      }
+
+      private int endChecked(int n) throws EOFException {
+        if (n < 0) {
+          throw new EOFException("bzip2 data ends without an end-of-stream marker: the file ends early");
+        }
+        return n;
+      }
+    };
+  }
+
+  /**
+   * A whole bzip2 file ends with the 48-bit end-of-stream magic, the 32-bit stream CRC and 0 to 7 padding
+   * bits; the marker is not byte-aligned, so each of the 8 possible positions is tried.
+   */
+  private boolean endsWithBzip2EndOfStream() throws IOException {
+    final long endOfStreamMagic = 0x177245385090L;
+    byte[] tail = new byte[(int) Math.min(fileLength, 11)];
+    if (tail.length < 10) {
+      return false;
+    }
+    fileIn.readFully(fileLength - tail.length, tail);
+    int bits = tail.length * 8;
+    for (int padding = 0; padding < 8; padding++) {
+      int start = bits - 80 - padding;
+      if (start < 0) {
+        break;
+      }
+      long value = 0;
+      for (int bit = start; bit < start + 48; bit++) {
+        value = (value << 1) | ((tail[bit >> 3] >> (7 - (bit & 7))) & 1);
+      }
+      if (value == endOfStreamMagic) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -119,9 +119,12 @@ public final class LineScanner {
         }
         lineBytes++;
         last = b;
-        if (checkBom && lineBytes == BYTE_ORDER_MARK.length) {
-          checkBom = false;
-          if (startsWithByteOrderMark()) {
+        if (checkBom) {
+          // Compared as the bytes pass: with a limit under 3 bytes the line buffer does not hold them all.
+          if (b != BYTE_ORDER_MARK[(int) lineBytes - 1]) {
+            checkBom = false;
+          } else if (lineBytes == BYTE_ORDER_MARK.length) {
+            checkBom = false;
             lineStart = position;
             lineBytes = 0;
             held = 0;
@@ -130,11 +133,6 @@ public final class LineScanner {
         }
       }
     }
-  }
-
-  private boolean startsWithByteOrderMark() {
-    return lineBuffer[0] == BYTE_ORDER_MARK[0] && lineBuffer[1] == BYTE_ORDER_MARK[1]
-        && lineBuffer[2] == BYTE_ORDER_MARK[2];
   }
 
   private void emit(RawLine line, long lineStart, long lineBytes, int held, long firstInvalid, byte last,

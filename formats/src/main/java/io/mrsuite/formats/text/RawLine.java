@@ -1,6 +1,12 @@
 package io.mrsuite.formats.text;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.Writable;
+import org.apache.hadoop.io.WritableUtils;
 
 /**
  * One line read from a text file, with where it came from. The reader reuses one instance per split, as
@@ -9,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Only the first {@link #length()} bytes of {@link #bytes()} are the line; for {@link Kind#TOO_LARGE}
  * and {@link Kind#TRUNCATED} they are a prefix of it and {@link #fullLength()} tells how long it was.
  */
-public final class RawLine {
+public final class RawLine implements Writable {
 
   /** What the reader found. */
   public enum Kind {
@@ -21,7 +27,7 @@ public final class RawLine {
     TRUNCATED
   }
 
-  private String sourceFile;
+  private String sourceFile = "";
   private long lineNumber;
   private long offset;
   private byte[] bytes = new byte[0];
@@ -93,5 +99,32 @@ public final class RawLine {
   /** The held bytes as text; only meaningful when {@link #isValidUtf8()}. */
   public String text() {
     return new String(bytes, 0, length, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    Text.writeString(out, sourceFile);
+    WritableUtils.writeVLong(out, lineNumber);
+    WritableUtils.writeVLong(out, offset);
+    WritableUtils.writeVInt(out, length);
+    out.write(bytes, 0, length);
+    WritableUtils.writeVLong(out, fullLength);
+    WritableUtils.writeVLong(out, firstInvalidUtf8);
+    WritableUtils.writeEnum(out, kind);
+    Text.writeString(out, breakDetail);
+  }
+
+  @Override
+  public void readFields(DataInput in) throws IOException {
+    sourceFile = Text.readString(in);
+    lineNumber = WritableUtils.readVLong(in);
+    offset = WritableUtils.readVLong(in);
+    length = WritableUtils.readVInt(in);
+    bytes = new byte[length];
+    in.readFully(bytes);
+    fullLength = WritableUtils.readVLong(in);
+    firstInvalidUtf8 = WritableUtils.readVLong(in);
+    kind = WritableUtils.readEnum(in, Kind.class);
+    breakDetail = Text.readString(in);
   }
 }
