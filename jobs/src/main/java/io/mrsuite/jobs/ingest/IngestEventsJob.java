@@ -90,8 +90,10 @@ public class IngestEventsJob extends MrSuiteTool {
       inputs.add(new Path(raw, "hr=*"));
       output = warehouse.curated(DATASET, date);
       quarantine = warehouse.quarantine(DATASET, date);
+    } else if (!options.has("input")) {
+      throw new UsageException("give --root and --date, or --input, --output and --quarantine");
     } else {
-      for (String path : options.required("input").split(",")) {
+      for (String path : options.get("input").split(",")) {
         if (!path.isEmpty()) {
           inputs.add(new Path(path));
         }
