@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,6 +119,38 @@ class IngestEventsIT {
 
   @Test
   @Order(2)
+  void writesExactRecords() throws IOException {
+    GenericRecord purchase = curatedAt("2026-11-21", "raw/events/dt=2026-11-21/hr=01/events-00001.jsonl", 6);
+    assertEquals("83f8129b-ac66-440e-89cc-dc736cd6c00b", purchase.get("event_id").toString());
+    assertEquals("purchase", purchase.get("event_type").toString());
+    assertEquals(Instant.parse("2026-11-21T01:24:20.332Z").toEpochMilli(), purchase.get("event_time"));
+    assertEquals("anon-12fcb1e9f4fd", purchase.get("anonymous_id").toString());
+    assertEquals("u-11782", purchase.get("user_id").toString());
+    assertEquals("P-1011", purchase.get("product_id").toString());
+    assertEquals(2, purchase.get("quantity"));
+    assertEquals(new BigDecimal("78.99"), decimal(purchase, "price"));
+    assertEquals("USD", purchase.get("currency").toString());
+    assertEquals("O-20261121-62707", purchase.get("order_id").toString());
+    assertEquals("US", purchase.get("country").toString());
+    assertEquals("https://shop.example.com/checkout/confirmation", purchase.get("page_url").toString());
+    assertEquals(null, purchase.get("search_query"));
+    assertEquals(Map.of(), purchase.get("attributes"));
+
+    GenericRecord withExtras = curatedAt("2026-11-21", "raw/events/dt=2026-11-21/hr=22/events-00001.jsonl", 16);
+    Map<String, String> attributes = new TreeMap<>();
+    ((Map<?, ?>) withExtras.get("attributes")).forEach((k, v) -> attributes.put(k.toString(), v.toString()));
+    assertEquals(Map.of("campaign", "bf-2026-week47",
+        "utm", "{\"source\":\"newsletter\",\"medium\":\"email\",\"campaign\":\"bf-2026\"}"), attributes);
+    assertEquals("2001:db8:ebe5:105a::7ea7", withExtras.get("ip").toString());
+
+    GenericRecord afterByteOrderMark = curatedAt("2026-11-20", "raw/events/dt=2026-11-20/hr=00/events-00001.jsonl", 1);
+    assertEquals("8340528c-f57b-48fc-8ff7-dd821bdd97cc", afterByteOrderMark.get("event_id").toString());
+    assertEquals(3L, afterByteOrderMark.get("source_offset"));
+    assertEquals(Instant.parse("2026-11-20T00:00:03.120Z").toEpochMilli(), afterByteOrderMark.get("event_time"));
+  }
+
+  @Test
+  @Order(3)
   void rerunReplacesThePartitionsWithIdenticalRecords() throws Exception {
     String day = expected.days().get(0);
     List<String> curatedBefore = sortedText(AvroPartitions.read(fs, partition("curated", day)));
@@ -135,6 +174,20 @@ class IngestEventsIT {
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", SPLIT_BYTES);
     return ToolRunner.run(conf, new IngestEventsJob(), new String[] {
         "--root", fs.makeQualified(ROOT).toString(), "--date", day});
+  }
+
+  private static GenericRecord curatedAt(String day, String file, long line) throws IOException {
+    List<GenericRecord> matches = AvroPartitions.read(fs, partition("curated", day)).stream()
+        .filter(r -> relative(r.get("source_file")).equals(file) && r.get("source_line").equals(line))
+        .toList();
+    assertEquals(1, matches.size(), file + ":" + line);
+    return matches.get(0);
+  }
+
+  private static BigDecimal decimal(GenericRecord record, String field) {
+    Schema schema = record.getSchema().getField(field).schema().getTypes().get(1);
+    return new Conversions.DecimalConversion().fromBytes((ByteBuffer) record.get(field), schema,
+        schema.getLogicalType());
   }
 
   private static org.apache.hadoop.fs.Path partition(String zone, String day) {
