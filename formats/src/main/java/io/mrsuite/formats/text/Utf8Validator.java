@@ -4,19 +4,19 @@ package io.mrsuite.formats.text;
  * Checks bytes for well-formed UTF-8 one byte at a time (Unicode 15, table 3-7: no overlong forms, no
  * surrogates, nothing above U+10FFFF), so a line can be checked while it streams past, however long.
  */
-final class Utf8Validator {
+public final class Utf8Validator {
   private int pending;
   private int lower = 0x80;
   private int upper = 0xBF;
 
-  void reset() {
+  public void reset() {
     pending = 0;
     lower = 0x80;
     upper = 0xBF;
   }
 
   /** Feeds one byte; false when it cannot continue well-formed UTF-8. */
-  boolean accept(byte signed) {
+  public boolean accept(byte signed) {
     int b = signed & 0xFF;
     if (pending > 0) {
       if (b < lower || b > upper) {
@@ -55,7 +55,7 @@ final class Utf8Validator {
   }
 
   /** True when the bytes fed so far do not end inside a multi-byte sequence. */
-  boolean atBoundary() {
+  public boolean atBoundary() {
     return pending == 0;
   }
 }

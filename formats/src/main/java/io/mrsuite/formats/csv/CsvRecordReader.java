@@ -1,0 +1,215 @@
+package io.mrsuite.formats.csv;
+
+import io.mrsuite.formats.text.TextInputKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.compress.CodecPool;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.io.compress.Decompressor;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+
+/**
+ * Reads the CSV records that start in one split, each exactly once across all splits of a file.
+ *
+ * <p>The split at offset 0 skips a UTF-8 byte-order mark and the header. Any other split reads the header
+ * from the file's start (for the field count) and begins at the record start {@link QuoteStateSpeculator}
+ * guesses from the bytes after the split start. Every split reads the records that start before its end,
+ * the last one past the end as needed, and then proves its successor's guess: it computes the same guess
+ * for its end and reads on, with the true quote state, up to it. If the guess is not a record start (it
+ * lies before the split's next record, or inside one), the successor would read a record from its middle:
+ * the task fails with {@link CsvSplitBoundaryException}. By induction from the first split, whose start is
+ * certain, a job whose tasks all succeed has read every record exactly once.
+ */
+public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final LongWritable key = new LongWritable();
+  private final CsvRecord value = new CsvRecord();
+  private String file;
+  private FSDataInputStream fileIn;
+  private InputStream in;
+  private Decompressor decompressor;
+  private CsvParser parser;
+  private QuoteStateSpeculator speculator;
+  private String headerProblem;
+  private int expectedFields;
+  private long lastRecordStart;
+  private long start;
+  private long end;
+  private long fileLength;
+  private long limit;
+  private boolean boundaryToProve;
+  private boolean boundaryProven;
+  private boolean done;
+
+  @Override
+  public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
+    FileSplit split = (FileSplit) genericSplit;
+    Configuration conf = context.getConfiguration();
+    Path path = split.getPath();
+    file = path.toString();
+    FileSystem fs = path.getFileSystem(conf);
+    start = split.getStart();
+    end = start + split.getLength();
+    int maxRecordBytes = TextInputKeys.maxRecordBytes(conf);
+    List<String> expectedHeader = CsvInputKeys.expectedHeader(conf);
+    fileIn = fs.open(path);
+    try {
+      fileLength = fs.getFileStatus(path).getLen();
+      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+      if (codec != null) {
+        if (start != 0) {
+          throw new IOException(file + ": a compressed CSV file cannot be split (split at " + start + ")");
+        }
+        decompressor = CodecPool.getDecompressor(codec);
+        in = codec.createInputStream(fileIn, decompressor);
+        parser = readHeader(in, maxRecordBytes, expectedHeader);
+        limit = Long.MAX_VALUE;
+        return;
+      }
+      in = fileIn;
+      if (start == 0) {
+        parser = readHeader(fileIn, maxRecordBytes, expectedHeader);
+      } else {
+        try (InputStream headerIn = fs.open(path)) {
+          readHeader(headerIn, maxRecordBytes, expectedHeader);
+        }
+      }
+      speculator = new QuoteStateSpeculator(fileIn, fileLength, maxRecordBytes,
+          CsvInputKeys.speculationWindowBytes(conf), expectedFields);
+      if (start > 0) {
+        long first = speculator.firstRecordStart(start);
+        fileIn.seek(first);
+        parser = new CsvParser(new ByteCursor(fileIn, first), file, maxRecordBytes, false, 0);
+        parser.expectFields(expectedFields);
+      }
+      limit = end;
+      boundaryToProve = end < fileLength;
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the byte-order mark and the header from the file's start; returns a parser positioned at the
+   * first record, with exact line numbers.
+   */
+  private CsvParser readHeader(InputStream stream, int maxRecordBytes, List<String> expectedHeader)
+      throws IOException {
+    ByteCursor cursor = new ByteCursor(stream, 0);
+    byte[] head = new byte[BYTE_ORDER_MARK.length];
+    int n = 0;
+    int b;
+    while (n < head.length && (b = cursor.read()) >= 0) {
+      head[n++] = (byte) b;
+    }
+    if (n < head.length || head[0] != BYTE_ORDER_MARK[0] || head[1] != BYTE_ORDER_MARK[1]
+        || head[2] != BYTE_ORDER_MARK[2]) {
+      cursor.unread(head, 0, n);
+    }
+    CsvParser headerParser = new CsvParser(cursor, file, maxRecordBytes, false, 1);
+    CsvRecord header = new CsvRecord();
+    if (!headerParser.next(header)) {
+      return headerParser;
+    }
+    if (header.kind() != CsvRecord.Kind.RECORD) {
+      headerProblem = "the file's header line is " + header.kind() + " (" + header.detail() + ")";
+    } else if (!expectedHeader.isEmpty() && !expectedHeader.equals(header.fields())) {
+      headerProblem = "the file's header is " + header.fields() + ", expected " + expectedHeader;
+    } else {
+      expectedFields = header.fields().size();
+      headerParser.expectFields(expectedFields);
+    }
+    return headerParser;
+  }
+
+  @Override
+  public boolean nextKeyValue() throws IOException {
+    if (done) {
+      return false;
+    }
+    while (true) {
+      long position = parser.position();
+      if (position >= limit) {
+        if (!boundaryToProve) {
+          done = true;
+          return false;
+        }
+        boundaryToProve = false;
+        long guessed = speculator.firstRecordStart(end);
+        if (guessed < position) {
+          throw new CsvSplitBoundaryException(file, end, guessed, lastRecordStart, position);
+        }
+        limit = guessed;
+        boundaryProven = true;
+        continue;
+      }
+      if (!parser.next(value)) {
+        done = true;
+        return false;
+      }
+      if (boundaryProven && parser.position() > limit) {
+        throw new CsvSplitBoundaryException(file, end, limit, value.offset(), parser.position());
+      }
+      if (headerProblem != null && value.kind() == CsvRecord.Kind.RECORD) {
+        value.set(value.sourceFile(), value.offset(), value.lineNumber(), List.of(), CsvRecord.Kind.MALFORMED,
+            headerProblem, value.raw(), value.raw().length, value.rawLength());
+      }
+      lastRecordStart = value.offset();
+      key.set(value.offset());
+      return true;
+    }
+  }
+
+  @Override
+  public LongWritable getCurrentKey() {
+    return key;
+  }
+
+  @Override
+  public CsvRecord getCurrentValue() {
+    return value;
+  }
+
+  @Override
+  public float getProgress() {
+    if (done) {
+      return 1f;
+    }
+    long length = in == fileIn ? end - start : fileLength;
+    if (parser == null || length <= 0) {
+      return 0f;
+    }
+    long read = in == fileIn ? parser.position() - start : 0;
+    return Math.max(0f, Math.min(1f, read / (float) length));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (in != null) {
+        in.close();
+      } else if (fileIn != null) {
+        fileIn.close();
+      }
+    } finally {
+      if (decompressor != null) {
+        CodecPool.returnDecompressor(decompressor);
+        decompressor = null;
+      }
+      in = null;
+      fileIn = null;
+    }
+  }
+}
