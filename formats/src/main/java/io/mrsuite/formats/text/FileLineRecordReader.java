@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -41,6 +40,7 @@ public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
   private Decompressor decompressor;
   private LineScanner scanner;
   private long fileLength;
+  private boolean started;
   private boolean done;
 
   @Override
@@ -63,7 +63,7 @@ public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
       } else {
         decompressor = CodecPool.getDecompressor(codec);
         in = openDecompressed(codec);
-        breaks = this::isCompressedStreamBreak;
+        breaks = FileLineRecordReader::isCompressedStreamBreak;
       }
       scanner = new LineScanner(in, path.toString(), TextInputKeys.maxRecordBytes(conf), breaks);
     } catch (IOException | RuntimeException e) {
@@ -76,7 +76,7 @@ public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
     boolean unfinishedBzip2 = codec instanceof BZip2Codec && !endsWithBzip2EndOfStream();
     InputStream decompressed;
     try {
-      decompressed = codec.createInputStream(fileIn, decompressor);
+      decompressed = codec.createInputStream(source(), decompressor);
     } catch (IOException e) {
       if (!isCompressedStreamBreak(e)) {
         throw e;
@@ -145,18 +145,57 @@ public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
   }
 
   /**
-   * The data of a compressed file ends early or is corrupt when the decompressor says so (EOF, a zip
-   * format error) or when anything fails after the whole compressed file has been read. Anything else is
-   * an I/O failure to retry, not a reason to quarantine data.
+   * The data of a compressed file ends early or is corrupt when the decompressor fails on it; an error
+   * the file itself raised (a datanode failing, say) is an I/O failure to retry, not a reason to
+   * quarantine data. The file's own errors arrive wrapped in {@link FileReadFailure} by {@link #source}.
    */
-  private boolean isCompressedStreamBreak(IOException e) {
-    if (e instanceof EOFException || e instanceof ZipException) {
-      return true;
+  private static boolean isCompressedStreamBreak(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FileReadFailure) {
+        return false;
+      }
     }
-    try {
-      return fileIn.getPos() >= fileLength;
-    } catch (IOException positionUnknown) {
-      return false;
+    return true;
+  }
+
+  /** The compressed bytes as the decompressor reads them, with the file's own errors marked. */
+  private InputStream source() {
+    return new FilterInputStream(fileIn) {
+      @Override
+      public int read() throws IOException {
+        try {
+          return super.read();
+        } catch (IOException e) {
+          throw new FileReadFailure(e);
+        }
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        try {
+          return super.read(b, off, len);
+        } catch (IOException e) {
+          throw new FileReadFailure(e);
+        }
+      }
+
+      @Override
+      public long skip(long n) throws IOException {
+        try {
+          return super.skip(n);
+        } catch (IOException e) {
+          throw new FileReadFailure(e);
+        }
+      }
+    };
+  }
+
+  /** An error raised by the file system while reading the raw file, as opposed to by the decompressor. */
+  private static final class FileReadFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    FileReadFailure(IOException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 
@@ -165,6 +204,7 @@ public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
     if (done) {
       return false;
     }
+    started = true;
     if (!scanner.next(value)) {
       done = true;
       return false;
@@ -185,7 +225,8 @@ public class FileLineRecordReader extends RecordReader<LongWritable, RawLine> {
 
   @Override
   public float getProgress() throws IOException {
-    if (done || fileLength == 0) {
+    // Before the first record: opening a bzip2 stream already decodes (and reads past) its first block.
+    if (done || fileLength == 0 || !started) {
       return done ? 1f : 0f;
     }
     return Math.min(1f, fileIn.getPos() / (float) fileLength);
