@@ -5,7 +5,7 @@ import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.formats.json.JsonField;
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.formats.quarantine.Rejection;
-import io.mrsuite.formats.rules.Amounts;
+import io.mrsuite.formats.rules.Decimals;
 import io.mrsuite.formats.rules.Codes;
 import io.mrsuite.formats.rules.Timestamps;
 import java.math.BigDecimal;
@@ -210,10 +210,10 @@ public final class EventValidator {
     }
     try {
       if (field.isNumber()) {
-        return Amounts.parseJsonNumber(field.text());
+        return Decimals.MONEY.parseJsonNumber(field.text());
       }
       if (field.isString()) {
-        return Amounts.parsePlain(field.text());
+        return Decimals.MONEY.parsePlain(field.text());
       }
     } catch (IllegalArgumentException e) {
       throw invalid(EventField.PRICE + " " + (field.isString() ? quote(field.text()) : field.text()) + ": "

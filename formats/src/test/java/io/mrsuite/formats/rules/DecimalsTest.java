@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AmountsTest {
+class DecimalsTest {
   private static final String NOT_PLAIN = "not a plain decimal like 12, 12.5 or 12.50";
 
   private static void assertAmount(String expected, BigDecimal actual) {
@@ -23,30 +23,30 @@ class AmountsTest {
       "0000000000000000000001.5, 1.50", "9999999999999999, 9999999999999999.00",
       "9999999999999999.99, 9999999999999999.99"})
   void plainDecimalsAreParsedAtScaleTwo(String text, String expected) {
-    assertAmount(expected, Amounts.parsePlain(text));
+    assertAmount(expected, Decimals.MONEY.parsePlain(text));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", ".", "12.", ".5", "-1", "+1", "-0", "1e2", "1E2", " 12", "12 ", "1,5", "1.2.3", "12a",
       "a12", "0x10", "١٢", "１２", "NaN", "Infinity", "1_000"})
   void anythingButDigitsWithAnOptionalFractionIsNotPlain(String text) {
-    assertEquals(NOT_PLAIN, assertThrows(IllegalArgumentException.class, () -> Amounts.parsePlain(text)).getMessage());
+    assertEquals(NOT_PLAIN, assertThrows(IllegalArgumentException.class, () -> Decimals.MONEY.parsePlain(text)).getMessage());
   }
 
   @Test
   void plainDecimalWithMoreThanTwoFractionDigitsIsRejectedAsWritten() {
     assertEquals("more than 2 fraction digits",
-        assertThrows(IllegalArgumentException.class, () -> Amounts.parsePlain("12.500")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Decimals.MONEY.parsePlain("12.500")).getMessage());
     assertEquals("more than 2 fraction digits",
-        assertThrows(IllegalArgumentException.class, () -> Amounts.parsePlain("0.000")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Decimals.MONEY.parsePlain("0.000")).getMessage());
   }
 
   @Test
   void plainDecimalWithMoreThanSixteenIntegerDigitsIsRejected() {
     assertEquals("more than 16 integer digits",
-        assertThrows(IllegalArgumentException.class, () -> Amounts.parsePlain("10000000000000000")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Decimals.MONEY.parsePlain("10000000000000000")).getMessage());
     assertEquals("more than 16 integer digits",
-        assertThrows(IllegalArgumentException.class, () -> Amounts.parsePlain("12345678901234567.5")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Decimals.MONEY.parsePlain("12345678901234567.5")).getMessage());
   }
 
   @ParameterizedTest
@@ -54,7 +54,7 @@ class AmountsTest {
       "1E2, 100.00", "1e+2, 100.00", "1.234e2, 123.40", "0.001e1, 0.01", "1.5E-1, 0.15", "125e-2, 1.25",
       "9.99e15, 9990000000000000.00", "9999999999999999.99, 9999999999999999.99"})
   void jsonNumbersInAnyFormAreParsedAtScaleTwo(String text, String expected) {
-    assertAmount(expected, Amounts.parseJsonNumber(text));
+    assertAmount(expected, Decimals.MONEY.parseJsonNumber(text));
   }
 
   @ParameterizedTest
@@ -64,24 +64,35 @@ class AmountsTest {
       "1e16, more than 16 integer digits", "12345678901234567, more than 16 integer digits",
       "1e999999999, more than 16 integer digits", "10000000000000000.00, more than 16 integer digits"})
   void jsonNumbersOutsideTheRuleAreRejected(String text, String message) {
-    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Amounts.parseJsonNumber(text)).getMessage());
+    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Decimals.MONEY.parseJsonNumber(text)).getMessage());
   }
 
   @Test
   void negativeIsCheckedBeforeScale() {
     assertEquals("negative",
-        assertThrows(IllegalArgumentException.class, () -> Amounts.parseJsonNumber("-12.345")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Decimals.MONEY.parseJsonNumber("-12.345")).getMessage());
   }
 
   @Test
   void exponentBeyondBigDecimalIsAnIllegalArgument() {
-    assertThrows(IllegalArgumentException.class, () -> Amounts.parseJsonNumber("1e2147483648"));
+    assertThrows(IllegalArgumentException.class, () -> Decimals.MONEY.parseJsonNumber("1e2147483648"));
   }
 
   @Test
   void constantsDescribeDecimal18Scale2() {
-    assertEquals(2, Amounts.SCALE);
-    assertEquals(18, Amounts.PRECISION);
-    assertEquals(16, Amounts.MAX_INTEGER_DIGITS);
+    assertEquals(2, Decimals.MONEY.scale());
+    assertEquals(18, Decimals.MONEY.precision());
+    assertEquals(16, Decimals.MONEY.maxIntegerDigits());
+  }
+
+  @Test
+  void fxRatesTakeEightFractionDigits() {
+    assertEquals(new BigDecimal("0.00012345"), Decimals.FX_RATE.parsePlain("0.00012345"));
+    assertEquals(new BigDecimal("1.08000000"), Decimals.FX_RATE.parsePlain("1.08"));
+    assertEquals("more than 8 fraction digits",
+        assertThrows(IllegalArgumentException.class, () -> Decimals.FX_RATE.parsePlain("1.123456789")).getMessage());
+    assertEquals(new BigDecimal("9999999999999999.00000000"), Decimals.FX_RATE.parsePlain("9999999999999999"));
+    assertEquals("more than 16 integer digits",
+        assertThrows(IllegalArgumentException.class, () -> Decimals.FX_RATE.parsePlain("10000000000000000")).getMessage());
   }
 }
