@@ -1,16 +1,14 @@
 package io.mrsuite.jobs.common;
 
+import io.mrsuite.formats.partition.PartitionNames;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 
 /** Dates given on command lines and found in partition paths. */
 public final class Dates {
-  private static final Pattern PARTITION = Pattern.compile("(?:^|/)dt=(\\d{4}-\\d{2}-\\d{2})(?:/|$)");
-
   private Dates() {
   }
 
@@ -23,15 +21,25 @@ public final class Dates {
     }
   }
 
+  /** The date of the innermost {@code dt=} directory on the path, or null. */
+  private static LocalDate partitionDate(Path path) {
+    for (Path p = path; p != null; p = p.getParent()) {
+      Optional<LocalDate> date = PartitionNames.parseDate(p.getName());
+      if (date.isPresent()) {
+        return date.get();
+      }
+    }
+    return null;
+  }
+
   /** The one {@code dt=} date all the paths name; a usage error when they name none or several. */
   public static LocalDate fromPartitions(List<Path> paths) throws UsageException {
     LocalDate found = null;
     for (Path path : paths) {
-      Matcher m = PARTITION.matcher(path.toUri().getPath());
-      if (!m.find()) {
+      LocalDate date = partitionDate(path);
+      if (date == null) {
         throw new UsageException("cannot tell the date of " + path + " (no dt=YYYY-MM-DD in it): give --date");
       }
-      LocalDate date = parseOption("input", m.group(1));
       if (found != null && !found.equals(date)) {
         throw new UsageException("inputs name different dates (" + found + ", " + date + "): give --date");
       }

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.common;
 
+import io.mrsuite.formats.partition.PartitionNames;
 import java.time.LocalDate;
 import org.apache.hadoop.fs.Path;
 
@@ -13,6 +14,11 @@ public final class Warehouse {
 
   public Path root() {
     return root;
+  }
+
+  /** {@code raw/<dataset>}: the dataset's partitions are below it. */
+  public Path rawDataset(String dataset) {
+    return new Path(new Path(root, "raw"), dataset);
   }
 
   /** {@code raw/<dataset>/dt=D}. */
@@ -30,12 +36,7 @@ public final class Warehouse {
     return partition("quarantine", dataset, date);
   }
 
-  /** The partition directory name for a date: {@code dt=YYYY-MM-DD}. */
-  public static String partitionName(LocalDate date) {
-    return "dt=" + date;
-  }
-
   private Path partition(String zone, String dataset, LocalDate date) {
-    return new Path(new Path(new Path(root, zone), dataset), partitionName(date));
+    return new Path(new Path(new Path(root, zone), dataset), PartitionNames.dateName(date));
   }
 }

@@ -3,6 +3,9 @@ package io.mrsuite.jobs.ingest;
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.QuarantineRecord;
+import io.mrsuite.formats.partition.DatePartitions;
+import io.mrsuite.formats.partition.MissingPartitionsException;
+import io.mrsuite.formats.partition.PartitionSelection;
 import io.mrsuite.formats.text.CombinedLineInputFormat;
 import io.mrsuite.formats.text.TextInputKeys;
 import io.mrsuite.jobs.common.Dates;
@@ -37,6 +40,8 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ingest-events: raw clickstream JSON Lines of one arrival date → validated Avro events in
@@ -47,6 +52,7 @@ import org.apache.hadoop.util.ToolRunner;
  * formats agree); a rerun replaces both partitions whole.
  */
 public class IngestEventsJob extends MrSuiteTool {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestEventsJob.class);
   public static final String NAME = "ingest-events";
   public static final String DATASET = "events";
   /** Named output (letters only, as AvroMultipleOutputs requires) for rejected lines. */
@@ -85,9 +91,7 @@ public class IngestEventsJob extends MrSuiteTool {
       }
       Warehouse warehouse = new Warehouse(new Path(options.get("root")));
       date = Dates.parseOption("date", options.required("date"));
-      Path raw = warehouse.raw(DATASET, date);
-      requireDirectory(raw, conf);
-      inputs.add(new Path(raw, "hr=*"));
+      inputs.addAll(rawHours(warehouse.rawDataset(DATASET), date, conf));
       output = warehouse.curated(DATASET, date);
       quarantine = warehouse.quarantine(DATASET, date);
     } else if (!options.has("input")) {
@@ -192,14 +196,20 @@ public class IngestEventsJob extends MrSuiteTool {
     out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
   }
 
-  private static void requireDirectory(Path dir, Configuration conf) throws IOException {
-    FileSystem fs = dir.getFileSystem(conf);
-    if (!fs.exists(dir)) {
-      throw new JobFailedException("no raw partition " + dir + ": nothing to ingest for that date");
+  /** The hr=HH directories of the raw partition of {@code date}; a missing partition is an error. */
+  private static List<Path> rawHours(Path dataset, LocalDate date, Configuration conf) throws IOException {
+    PartitionSelection selection;
+    try {
+      selection = DatePartitions.forDate(date).withHours(true).select(dataset.getFileSystem(conf), dataset);
+    } catch (MissingPartitionsException e) {
+      throw new JobFailedException("nothing to ingest: " + e.getMessage());
     }
-    if (!fs.getFileStatus(dir).isDirectory()) {
-      throw new JobFailedException(dir + " is not a directory");
+    selection.warnings().forEach(w -> LOG.warn("Not read: {} ({})", w.path(), w.reason().description()));
+    if (selection.hourPaths().isEmpty()) {
+      throw new JobFailedException("raw partition " + selection.partitionPaths().get(0)
+          + " holds no hr=HH directories: nothing to ingest");
     }
+    return selection.hourPaths();
   }
 
   private static void requireMatches(Path input, Configuration conf) throws IOException {
