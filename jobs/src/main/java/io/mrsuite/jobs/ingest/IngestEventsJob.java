@@ -1,44 +1,29 @@
 package io.mrsuite.jobs.ingest;
 
-import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.formats.avro.QuarantineRecord;
 import io.mrsuite.formats.partition.DatePartitions;
 import io.mrsuite.formats.partition.MissingPartitionsException;
 import io.mrsuite.formats.partition.PartitionSelection;
 import io.mrsuite.formats.text.CombinedLineInputFormat;
 import io.mrsuite.formats.text.TextInputKeys;
+import io.mrsuite.jobs.common.CuratedRun;
 import io.mrsuite.jobs.common.Dates;
 import io.mrsuite.jobs.common.JobFailedException;
 import io.mrsuite.jobs.common.JobOptions;
 import io.mrsuite.jobs.common.MrSuiteTool;
-import io.mrsuite.jobs.common.PartitionPublisher;
-import io.mrsuite.jobs.common.RecordBooks;
-import io.mrsuite.jobs.common.RunManifest;
 import io.mrsuite.jobs.common.UsageException;
 import io.mrsuite.jobs.common.Warehouse;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyOutputFormat;
-import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +40,8 @@ public class IngestEventsJob extends MrSuiteTool {
   private static final Logger LOG = LoggerFactory.getLogger(IngestEventsJob.class);
   public static final String NAME = "ingest-events";
   public static final String DATASET = "events";
-  /** Named output (letters only, as AvroMultipleOutputs requires) for rejected lines. */
-  public static final String QUARANTINE_OUTPUT = "quarantine";
-  /** Quarantine files go to this subdirectory of the staged output. */
-  public static final String QUARANTINE_DIR = "quarantine";
-  public static final String QUARANTINE_BASE_PATH = QUARANTINE_DIR + "/part";
   /** Split size when the job sets none: without one, CombineFileInputFormat makes one split per node. */
   public static final long DEFAULT_MAX_SPLIT_BYTES = 128L * 1024 * 1024;
-  static final String DEFAULT_AVRO_CODEC = "snappy";
 
   @Override
   protected JobOptions options() {
@@ -130,70 +109,11 @@ public class IngestEventsJob extends MrSuiteTool {
     job.setMapperClass(IngestEventsMapper.class);
     job.setNumReduceTasks(0);
 
-    AvroJob.setDataModelClass(job, CuratedDataModel.class);
-    AvroJob.setOutputKeySchema(job, Event.getClassSchema());
-    job.setOutputValueClass(NullWritable.class);
-    LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
-    AvroMultipleOutputs.addNamedOutput(job, QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
-        QuarantineRecord.getClassSchema());
-    AvroMultipleOutputs.setCountersEnabled(job, true);
-    FileOutputFormat.setCompressOutput(job, true);
-    if (conf.get(AvroJob.CONF_OUTPUT_CODEC) == null) {
-      conf.set(AvroJob.CONF_OUTPUT_CODEC, DEFAULT_AVRO_CODEC);
-    }
-    conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, true);
-
-    String runId = UUID.randomUUID().toString();
-    FileSystem fs = output.getFileSystem(conf);
-    PartitionPublisher publisher = new PartitionPublisher(fs, runId);
-    Path staged = publisher.stagingFor(output);
-    FileOutputFormat.setOutputPath(job, staged);
-    Instant started = Instant.now();
-    try {
-      if (!job.waitForCompletion(true)) {
-        throw new JobFailedException(NAME + " dt=" + date + ": job " + job.getJobID() + " ended "
-            + job.getJobState() + ": " + job.getStatus().getFailureInfo());
-      }
-      Counters counters = job.getCounters();
-      RecordBooks books = RecordBooks.from(counters);
-      List<String> imbalances = books.imbalances(
-          counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
-          counters.findCounter(AvroMultipleOutputs.class.getName(), QUARANTINE_BASE_PATH).getValue());
-      if (!imbalances.isEmpty()) {
-        throw new JobFailedException(NAME + " dt=" + date + ": the books do not balance, nothing published: "
-            + String.join("; ", imbalances));
-      }
-      Path stagedQuarantine = new Path(staged, QUARANTINE_DIR);
-      fs.mkdirs(stagedQuarantine);
-      fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
-      RunManifest manifest = new RunManifest(NAME, job.getJobID().toString(), runId)
-          .put("arrival_date", date.toString())
-          .put("late_days", lateDays)
-          .put("started", started.toString())
-          .put("finished", Instant.now().toString())
-          .paths("inputs", inputs)
-          .paths("outputs", List.of(output, quarantine))
-          .books(books);
-      manifest.writeTo(fs, staged);
-      manifest.writeTo(fs, stagedQuarantine);
-      publisher.publish(stagedQuarantine, quarantine);
-      publisher.publish(staged, output);
-      printSummary(System.out, date, books, output, quarantine);
-      return 0;
-    } finally {
-      if (fs.exists(staged)) {
-        publisher.discard(staged);
-      }
-    }
-  }
-
-  private static void printSummary(PrintStream out, LocalDate date, RecordBooks books, Path output, Path quarantine) {
-    out.printf("%s dt=%s: read %d, written %d, quarantined %d, skipped %d%n", NAME, date, books.read(),
-        books.written(), books.quarantined(), books.skipped());
-    books.byReason().forEach((reason, count) -> out.printf("  quarantined %-17s %d%n", reason, count));
-    out.println("  curated:    " + output);
-    out.println("  quarantine: " + quarantine);
-    out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
+    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, conf);
+    run.configureOutputs(job, Event.getClassSchema());
+    run.runAndPublish(job, inputs, CuratedRun.writtenEquals(TaskCounter.MAP_OUTPUT_RECORDS),
+        Map.of("arrival_date", date.toString(), "late_days", String.valueOf(lateDays)));
+    return 0;
   }
 
   /** The hr=HH directories of the raw partition of {@code date}; a missing partition is an error. */

@@ -1,11 +1,11 @@
 package io.mrsuite.jobs.ingest;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.formats.avro.QuarantineRecord;
 import io.mrsuite.formats.events.RawEventDecoder;
 import io.mrsuite.formats.quarantine.QuarantineRecords;
 import io.mrsuite.formats.quarantine.Rejection;
 import io.mrsuite.formats.text.RawLine;
+import io.mrsuite.jobs.common.CuratedRun;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
@@ -16,12 +16,11 @@ import org.apache.hadoop.mapreduce.Mapper;
 
 /**
  * Validates one raw event line: a valid event goes to the main output, a rejected line to the
- * {@value IngestEventsJob#QUARANTINE_OUTPUT} named output with its reason, an empty line is counted as
+ * {@value CuratedRun#QUARANTINE_OUTPUT} named output with its reason, an empty line is counted as
  * skipped. Every line read is counted exactly once in one of those three.
  */
 public class IngestEventsMapper extends Mapper<LongWritable, RawLine, AvroKey<Event>, NullWritable> {
   private final AvroKey<Event> curated = new AvroKey<>();
-  private final AvroKey<QuarantineRecord> rejected = new AvroKey<>();
   private RawEventDecoder decoder;
   private AvroMultipleOutputs outputs;
 
@@ -44,9 +43,7 @@ public class IngestEventsMapper extends Mapper<LongWritable, RawLine, AvroKey<Ev
       context.write(curated, NullWritable.get());
       context.getCounter(RecordCounters.WRITTEN).increment(1);
     } catch (Rejection rejection) {
-      rejected.datum(QuarantineRecords.of(IngestEventsJob.DATASET, line, rejection));
-      outputs.write(IngestEventsJob.QUARANTINE_OUTPUT, rejected, NullWritable.get(),
-          IngestEventsJob.QUARANTINE_BASE_PATH);
+      CuratedRun.quarantine(outputs, QuarantineRecords.of(IngestEventsJob.DATASET, line, rejection));
       context.getCounter(RecordCounters.QUARANTINED).increment(1);
       context.getCounter(rejection.reason()).increment(1);
     }

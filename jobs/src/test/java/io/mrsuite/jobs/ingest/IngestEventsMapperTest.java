@@ -8,6 +8,7 @@ import io.mrsuite.formats.avro.QuarantineRecord;
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.formats.text.LineScanner;
 import io.mrsuite.formats.text.RawLine;
+import io.mrsuite.jobs.common.CuratedRun;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -72,7 +73,7 @@ class IngestEventsMapperTest {
     AvroJob.setOutputKeySchema(job, Event.getClassSchema());
     // MRUnit copies each output pair through the map-output serialization, so it needs the schema there too.
     AvroJob.setMapOutputKeySchema(job, Event.getClassSchema());
-    AvroMultipleOutputs.addNamedOutput(job, IngestEventsJob.QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
+    AvroMultipleOutputs.addNamedOutput(job, CuratedRun.QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
         QuarantineRecord.getClassSchema());
     AvroMultipleOutputs.setCountersEnabled(job, true);
     conf = job.getConfiguration();
@@ -172,7 +173,7 @@ class IngestEventsMapperTest {
       assertEquals(1, counters.findCounter(reason).getValue(), reason.name());
     }
     assertEquals(8, counters.findCounter(AvroMultipleOutputs.class.getName(),
-        IngestEventsJob.QUARANTINE_BASE_PATH).getValue());
+        CuratedRun.QUARANTINE_BASE_PATH).getValue());
   }
 
   private MapDriver<LongWritable, RawLine, AvroKey<Event>, NullWritable> driver(List<RawLine> lines) {

@@ -1,0 +1,157 @@
+package io.mrsuite.jobs.common;
+
+import io.mrsuite.formats.avro.CuratedDataModel;
+import io.mrsuite.formats.avro.QuarantineRecord;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.avro.Schema;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+
+/**
+ * One run of a job that writes a curated Avro partition and its quarantine partition: configures both
+ * outputs into a staging directory, runs the job, checks its books, writes the run manifest into both,
+ * and publishes them (quarantine first, so a curated {@code _SUCCESS} means the day is complete).
+ * Nothing is published when the job fails or its books do not balance.
+ *
+ * <p>Tasks write valid records with {@code context.write} and rejected ones with
+ * {@link #quarantine(AvroMultipleOutputs, Object)}.
+ */
+public final class CuratedRun {
+  /** Named output (letters only, as AvroMultipleOutputs requires) for rejected records. */
+  public static final String QUARANTINE_OUTPUT = "quarantine";
+  /** Quarantine files go to this subdirectory of the staged output, then to the quarantine partition. */
+  public static final String QUARANTINE_DIR = "quarantine";
+  public static final String QUARANTINE_BASE_PATH = QUARANTINE_DIR + "/part";
+  /** Avro codec when the job sets none with {@code -D avro.output.codec=...}. */
+  public static final String DEFAULT_AVRO_CODEC = "snappy";
+
+  private final String jobName;
+  private final LocalDate date;
+  private final Path output;
+  private final Path quarantine;
+  private final String runId = UUID.randomUUID().toString();
+  private final FileSystem fs;
+  private final PartitionPublisher publisher;
+  private final Path staged;
+
+  public CuratedRun(String jobName, LocalDate date, Path output, Path quarantine, Configuration conf)
+      throws IOException {
+    this.jobName = jobName;
+    this.date = date;
+    this.output = output;
+    this.quarantine = quarantine;
+    this.fs = output.getFileSystem(conf);
+    this.publisher = new PartitionPublisher(fs, runId);
+    this.staged = publisher.stagingFor(output);
+  }
+
+  /** Writes a rejected record to the quarantine output. */
+  public static void quarantine(AvroMultipleOutputs outputs, Object record) throws IOException, InterruptedException {
+    outputs.write(QUARANTINE_OUTPUT, new AvroKey<>(record), NullWritable.get(),
+        QUARANTINE_BASE_PATH);
+  }
+
+  /** Main output: Avro records of {@code schema}; quarantine: {@link QuarantineRecord}s; both staged. */
+  public void configureOutputs(Job job, Schema schema) {
+    Configuration conf = job.getConfiguration();
+    AvroJob.setDataModelClass(job, CuratedDataModel.class);
+    AvroJob.setOutputKeySchema(job, schema);
+    job.setOutputValueClass(NullWritable.class);
+    LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
+    AvroMultipleOutputs.addNamedOutput(job, QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
+        QuarantineRecord.getClassSchema());
+    AvroMultipleOutputs.setCountersEnabled(job, true);
+    FileOutputFormat.setCompressOutput(job, true);
+    if (conf.get(AvroJob.CONF_OUTPUT_CODEC) == null) {
+      conf.set(AvroJob.CONF_OUTPUT_CODEC, DEFAULT_AVRO_CODEC);
+    }
+    conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, true);
+    FileOutputFormat.setOutputPath(job, staged);
+  }
+
+  /**
+   * Runs the job and, if it succeeds and its books balance, publishes both partitions and prints a
+   * summary.
+   *
+   * @param mainOutputCheck problems with the main output's record count, e.g. counted WRITTEN records
+   *     against the records the output format wrote (jobs differ in which task writes them)
+   * @param manifestFields job-specific facts for the run manifest
+   */
+  public RecordBooks runAndPublish(Job job, List<Path> inputs, Function<Counters, List<String>> mainOutputCheck,
+      Map<String, String> manifestFields) throws IOException, InterruptedException, ClassNotFoundException {
+    Instant started = Instant.now();
+    try {
+      if (!job.waitForCompletion(true)) {
+        throw new JobFailedException(jobName + " dt=" + date + ": job " + job.getJobID() + " ended "
+            + job.getJobState() + ": " + job.getStatus().getFailureInfo());
+      }
+      Counters counters = job.getCounters();
+      RecordBooks books = RecordBooks.from(counters);
+      List<String> problems = new ArrayList<>(books.imbalances(
+          counters.findCounter(AvroMultipleOutputs.class.getName(), QUARANTINE_BASE_PATH).getValue()));
+      problems.addAll(mainOutputCheck.apply(counters));
+      if (!problems.isEmpty()) {
+        throw new JobFailedException(jobName + " dt=" + date + ": the books do not balance, nothing published: "
+            + String.join("; ", problems));
+      }
+      Path stagedQuarantine = new Path(staged, QUARANTINE_DIR);
+      fs.mkdirs(stagedQuarantine);
+      fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
+      RunManifest manifest = new RunManifest(jobName, job.getJobID().toString(), runId)
+          .put("date", date.toString())
+          .put("started", started.toString())
+          .put("finished", Instant.now().toString());
+      manifestFields.forEach(manifest::put);
+      manifest.paths("inputs", inputs).paths("outputs", List.of(output, quarantine)).books(books);
+      manifest.writeTo(fs, staged);
+      manifest.writeTo(fs, stagedQuarantine);
+      publisher.publish(stagedQuarantine, quarantine);
+      publisher.publish(staged, output);
+      printSummary(System.out, books);
+      return books;
+    } finally {
+      if (fs.exists(staged)) {
+        publisher.discard(staged);
+      }
+    }
+  }
+
+  /** The usual check: every record counted WRITTEN is one record the given task counter says was output. */
+  public static Function<Counters, List<String>> writtenEquals(Enum<?> outputRecords) {
+    return counters -> {
+      long written = counters.findCounter(RecordCounters.WRITTEN).getValue();
+      long output = counters.findCounter(outputRecords).getValue();
+      return written == output ? List.of()
+          : List.of("counted written " + written + " != records the output wrote " + output);
+    };
+  }
+
+  private void printSummary(PrintStream out, RecordBooks books) {
+    out.printf("%s dt=%s: read %d, written %d, quarantined %d, skipped %d", jobName, date, books.read(),
+        books.written(), books.quarantined(), books.skipped());
+    out.println(books.duplicatesRemoved() > 0 ? ", duplicates removed " + books.duplicatesRemoved() : "");
+    books.byReason().forEach((reason, count) -> out.printf("  quarantined %-18s %d%n", reason, count));
+    out.println("  curated:    " + output);
+    out.println("  quarantine: " + quarantine);
+    out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
+  }
+}
