@@ -1,5 +1,7 @@
 package io.mrsuite.formats.csv;
 
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -27,6 +29,14 @@ public class CsvInputFormat extends FileInputFormat<LongWritable, CsvRecord> {
 
   @Override
   public RecordReader<LongWritable, CsvRecord> createRecordReader(InputSplit split, TaskAttemptContext context) {
-    return new CsvRecordReader();
+    return new CsvRecordReader(expectedHeader(context.getConfiguration()));
+  }
+
+  /**
+   * The header every file must have, or an empty list to accept any header. Defaults to
+   * {@link CsvInputKeys#EXPECTED_HEADER}; a format for one dataset overrides it with its columns.
+   */
+  protected List<String> expectedHeader(Configuration conf) {
+    return CsvInputKeys.expectedHeader(conf);
   }
 }

@@ -33,6 +33,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+  private final List<String> expectedHeader;
   private final LongWritable key = new LongWritable();
   private final CsvRecord value = new CsvRecord();
   private String file;
@@ -52,6 +53,16 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   private boolean boundaryProven;
   private boolean done;
 
+  /** A reader that takes the expected header from {@link CsvInputKeys#EXPECTED_HEADER}. */
+  public CsvRecordReader() {
+    this(null);
+  }
+
+  /** @param expectedHeader the header every file must have; empty accepts any, null reads the configuration */
+  public CsvRecordReader(List<String> expectedHeader) {
+    this.expectedHeader = expectedHeader;
+  }
+
   @Override
   public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
     FileSplit split = (FileSplit) genericSplit;
@@ -62,7 +73,7 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
     start = split.getStart();
     end = start + split.getLength();
     int maxRecordBytes = TextInputKeys.maxRecordBytes(conf);
-    List<String> expectedHeader = CsvInputKeys.expectedHeader(conf);
+    List<String> header = expectedHeader != null ? expectedHeader : CsvInputKeys.expectedHeader(conf);
     fileIn = fs.open(path);
     try {
       fileLength = fs.getFileStatus(path).getLen();
@@ -73,16 +84,16 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
         }
         decompressor = CodecPool.getDecompressor(codec);
         in = codec.createInputStream(fileIn, decompressor);
-        parser = readHeader(in, maxRecordBytes, expectedHeader);
+        parser = readHeader(in, maxRecordBytes, header);
         limit = Long.MAX_VALUE;
         return;
       }
       in = fileIn;
       if (start == 0) {
-        parser = readHeader(fileIn, maxRecordBytes, expectedHeader);
+        parser = readHeader(fileIn, maxRecordBytes, header);
       } else {
         try (InputStream headerIn = fs.open(path)) {
-          readHeader(headerIn, maxRecordBytes, expectedHeader);
+          readHeader(headerIn, maxRecordBytes, header);
         }
       }
       speculator = new QuoteStateSpeculator(fileIn, fileLength, maxRecordBytes,
