@@ -1,6 +1,10 @@
 package io.mrsuite.jobs;
 
+import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
+import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.snapshot.IngestFxJob;
+import io.mrsuite.jobs.snapshot.IngestProductsJob;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +23,14 @@ public final class MrSuiteDriver {
     Map<String, Job> jobs = new LinkedHashMap<>();
     add(jobs, IngestEventsJob.NAME, IngestEventsJob.class,
         "raw events JSON Lines of one arrival date -> validated Avro in curated/events, rejects in quarantine");
+    add(jobs, IngestOrdersJob.NAME, IngestOrdersJob.class,
+        "orders + order_lines CSV of one export date -> curated/orders (lines nested), reduce-side join");
+    add(jobs, IngestProductsJob.NAME, IngestProductsJob.class,
+        "catalog snapshot CSV of one date -> curated/products, one record per product_id");
+    add(jobs, IngestFxJob.NAME, IngestFxJob.class,
+        "exchange rates CSV of one date -> curated/fx_rates, one rate per currency");
+    add(jobs, GenDataJob.NAME, GenDataJob.class,
+        "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;
   }
 
