@@ -22,6 +22,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.JobCounter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
@@ -119,7 +120,9 @@ public final class CuratedRun {
       RunManifest manifest = new RunManifest(jobName, job.getJobID().toString(), runId)
           .put("date", date.toString())
           .put("started", started.toString())
-          .put("finished", Instant.now().toString());
+          .put("finished", Instant.now().toString())
+          .put("map_tasks", counters.findCounter(JobCounter.TOTAL_LAUNCHED_MAPS).getValue())
+          .put("reduce_tasks", counters.findCounter(JobCounter.TOTAL_LAUNCHED_REDUCES).getValue());
       manifestFields.forEach(manifest::put);
       manifest.paths("inputs", inputs).paths("outputs", List.of(output, quarantine)).books(books);
       manifest.writeTo(fs, staged);
