@@ -898,8 +898,8 @@ def outcomes(f):
 
 
 def main():
-    if os.path.exists(WAREHOUSE):
-        shutil.rmtree(WAREHOUSE)
+    if os.path.exists(os.path.join(WAREHOUSE, EVENTS)):
+        shutil.rmtree(os.path.join(WAREHOUSE, EVENTS))  # the CSV exports beside it belong to make_csv_sample.py
     os.makedirs(EXPECTED, exist_ok=True)
     tail, resend = build_day1()
     build_day2(tail, resend)
@@ -967,6 +967,9 @@ def write_readme(days, specials):
     out.append("- `expected/ingest-events-lines.tsv` (with a header row): one row per line that is not written: dt, "
                "file (relative to `warehouse/`), line_number (1-based), byte_offset (in the decompressed file; "
                "a file's first line after a UTF-8 BOM is at offset 3), outcome (SKIPPED or the quarantine reason).")
+    out.append("- The CSV exports (orders, order lines, products, FX rates) beside the events are described in "
+               "`CSV-SAMPLE.md`; `make_csv_sample.py` writes them (after this script) and `check_csv_sample.py` "
+               "checks them.")
     out.append("")
     out.append("Expected counts:")
     out.append("")
@@ -1002,9 +1005,9 @@ def write_readme(days, specials):
     out.append("")
     out.append("## Regenerate")
     out.append("")
-    out.append("`python3 test-data/make_sample.py` rewrites `warehouse/`, `expected/` and this README "
-               "deterministically (fixed seed, gzip mtime 0; Python 3 standard library only), labelling every "
-               "line from how it was built, then runs `test-data/check_sample.py`, which re-reads the files, "
+    out.append("`python3 test-data/make_sample.py` rewrites `warehouse/raw/events/`, its two files in `expected/` "
+               "and this README deterministically (fixed seed, gzip mtime 0; Python 3 standard library only), "
+               "labelling every line from how it was built, then runs `test-data/check_sample.py`, which re-reads the files, "
                "applies the ingest rules independently and fails if any count or line outcome differs.")
     out.append("")
     with open(os.path.join(HERE, "README.md"), "w") as fh:

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,7 +44,18 @@ final class ExpectedIngest {
   }
 
   DayCounts day(String date) {
-    JsonNode day = counts.get("days").get(date);
+    return dayCounts(counts.get("days").get(date));
+  }
+
+  /** Every day's counts in an expected-counts file of test-data/expected, by date in file order. */
+  static Map<String, DayCounts> counts(String file) throws IOException {
+    JsonNode days = new ObjectMapper().readTree(TestData.expected(file).toFile()).get("days");
+    Map<String, DayCounts> result = new LinkedHashMap<>();
+    days.fields().forEachRemaining(entry -> result.put(entry.getKey(), dayCounts(entry.getValue())));
+    return result;
+  }
+
+  private static DayCounts dayCounts(JsonNode day) {
     Map<String, Long> byReason = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = day.get("by_reason").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();

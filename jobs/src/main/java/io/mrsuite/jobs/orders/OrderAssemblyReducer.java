@@ -24,8 +24,9 @@ import org.apache.hadoop.mapreduce.Reducer;
  * orders first, by (file, offset), then its valid lines by (line_no, file, offset):
  * <ul>
  *   <li>the first order is kept, later ones are DUPLICATE_KEY;</li>
- *   <li>lines with no kept order are ORPHAN_LINE (the order is missing from the export or was invalid);</li>
- *   <li>a line_no seen before in the order is DUPLICATE_KEY; the others are nested in the order.</li>
+ *   <li>a line_no seen before for the order_id is DUPLICATE_KEY;</li>
+ *   <li>other lines with no kept order are ORPHAN_LINE (the order is missing from the export or was
+ *       invalid); the rest are nested in the order.</li>
  * </ul>
  * The kept order and its lines are deep-copied: the reduce iterator reuses the objects it hands out.
  */
@@ -45,6 +46,7 @@ public class OrderAssemblyReducer extends Reducer<AvroKey<JoinKey>, AvroValue<So
     Order kept = null;
     String keptFrom = null;
     List<OrderLine> lines = new ArrayList<>();
+    int lastLineNo = 0;
     String lastLineFrom = null;
     for (AvroValue<SourcedRecord> value : values) {
       SourcedRecord record = value.datum();
@@ -58,14 +60,17 @@ public class OrderAssemblyReducer extends Reducer<AvroKey<JoinKey>, AvroValue<So
         continue;
       }
       OrderLine line = ((OrderLineEntry) record.getPayload()).getLine();
+      if (line.getLineNo() == lastLineNo) {
+        reject(context, record, QuarantineReason.DUPLICATE_KEY,
+            "line " + lastLineNo + " of order " + orderId + " already seen at " + lastLineFrom);
+        continue;
+      }
+      lastLineNo = line.getLineNo();
+      lastLineFrom = SourcedRecords.position(record);
       if (kept == null) {
         reject(context, record, QuarantineReason.ORPHAN_LINE, "no valid order " + orderId + " in this export");
-      } else if (!lines.isEmpty() && lines.get(lines.size() - 1).getLineNo() == line.getLineNo()) {
-        reject(context, record, QuarantineReason.DUPLICATE_KEY,
-            "line " + line.getLineNo() + " of order " + orderId + " already kept from " + lastLineFrom);
       } else {
         lines.add(OrderLine.newBuilder(line).build());
-        lastLineFrom = SourcedRecords.position(record);
       }
     }
     if (kept != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryData;
 import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.util.Utf8;
 import org.apache.hadoop.io.RawComparator;
 
 /**
@@ -35,6 +36,7 @@ public final class JoinKeyGroupingComparator implements RawComparator<AvroKey<Jo
 
   @Override
   public int compare(AvroKey<JoinKey> a, AvroKey<JoinKey> b) {
-    return a.datum().getKey().compareTo(b.datum().getKey());
+    // Utf8 compares encoded bytes as Avro's binary compare does (String.compareTo compares UTF-16 units).
+    return new Utf8(a.datum().getKey()).compareTo(new Utf8(b.datum().getKey()));
   }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.ingest.IngestEventsJob;
+import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.snapshot.IngestFxJob;
+import io.mrsuite.jobs.snapshot.IngestProductsJob;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -13,7 +16,9 @@ import java.util.TreeMap;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,6 +34,7 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.mapred.MiniMRClientCluster;
 import org.apache.hadoop.mapred.MiniMRClientClusterFactory;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,13 +46,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ingest-events on a real HDFS + YARN (MiniDFSCluster, MiniMRYarnCluster) over the sample warehouse: the
- * books and every quarantined line match the hand-checked expectations, and a rerun replaces the
- * partitions with identical records.
+ * The ingest jobs on a real HDFS + YARN (MiniDFSCluster, MiniMRYarnCluster) over the hand-checked sample
+ * warehouse (test-data): the books and every quarantined record match the expectations in
+ * test-data/expected, a few records are checked field by field, and a rerun replaces the partitions with
+ * identical records.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
-class IngestEventsIT {
+class SampleWarehouseIT {
   private static final org.apache.hadoop.fs.Path ROOT = new org.apache.hadoop.fs.Path("/warehouse");
   /** Small enough that the sample's files are packed into more than one split. */
   private static final long SPLIT_BYTES = 64 * 1024;
@@ -65,7 +72,7 @@ class IngestEventsIT {
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
     dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     fs = dfs.getFileSystem();
-    yarn = MiniMRClientClusterFactory.create(IngestEventsIT.class, 1, fs.getConf());
+    yarn = MiniMRClientClusterFactory.create(SampleWarehouseIT.class, 1, fs.getConf());
     fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(TestData.warehouse().resolve("raw").toUri()),
         new org.apache.hadoop.fs.Path(ROOT, "raw"));
     expected = ExpectedIngest.load();
@@ -168,12 +175,94 @@ class IngestEventsIT {
     }
   }
 
+  @Test
+  @Order(4)
+  void ingestsEveryCsvExportWithTheExpectedBooksQuarantineAndOrders() throws Exception {
+    List<String[]> rejects = tsv("csv-rejects.tsv");
+    Map<Tool, String> jobs = new LinkedHashMap<>();
+    jobs.put(new IngestOrdersJob(), "orders");
+    jobs.put(new IngestProductsJob(), "products");
+    jobs.put(new IngestFxJob(), "fx_rates");
+    Map<String, List<String>> inputsOf = Map.of("orders", List.of("orders", "order_lines"),
+        "products", List.of("products"), "fx_rates", List.of("fx_rates"));
+    Map<String, String> expectedFiles = Map.of("orders", "ingest-orders.json", "products", "ingest-products.json",
+        "fx_rates", "ingest-fx.json");
+    for (Map.Entry<Tool, String> job : jobs.entrySet()) {
+      String dataset = job.getValue();
+      for (Map.Entry<String, ExpectedIngest.DayCounts> day : ExpectedIngest.counts(expectedFiles.get(dataset)).entrySet()) {
+        String date = day.getKey();
+        assertEquals(0, run(job.getKey(), date), dataset + " " + date);
+        assertEquals(day.getValue(), Manifests.counts(fs, partition("curated", dataset, date)), dataset + " " + date);
+
+        List<String> expectedRejects = new ArrayList<>();
+        for (String[] row : rejects) {
+          if (inputsOf.get(dataset).contains(row[0]) && row[1].equals(date) && !row[5].equals("SKIPPED")) {
+            expectedRejects.add(row[0] + ":" + row[2] + ":" + row[4] + ":" + row[3] + ":" + row[5]);
+          }
+        }
+        List<String> actualRejects = new ArrayList<>();
+        for (GenericRecord record : AvroPartitions.read(fs, partition("quarantine", dataset, date))) {
+          actualRejects.add(record.get("dataset") + ":" + relative(record.get("source_file")) + ":"
+              + record.get("line_number") + ":" + record.get("byte_offset") + ":" + record.get("reason"));
+        }
+        expectedRejects.sort(null);
+        actualRejects.sort(null);
+        assertEquals(expectedRejects, actualRejects, "quarantine of " + dataset + " " + date);
+      }
+    }
+    assertOrdersHoldExactlyTheirLines();
+  }
+
+  private static void assertOrdersHoldExactlyTheirLines() throws IOException {
+    Map<String, List<String>> expected = new TreeMap<>();
+    for (String[] row : tsv("orders-lines.tsv")) {
+      expected.computeIfAbsent(row[0], d -> new ArrayList<>()).add(row[1] + ":" + (row.length > 2 ? row[2] : ""));
+    }
+    for (Map.Entry<String, List<String>> day : expected.entrySet()) {
+      List<String> actual = new ArrayList<>();
+      for (GenericRecord order : AvroPartitions.read(fs, partition("curated", "orders", day.getKey()))) {
+        List<String> lineNos = new ArrayList<>();
+        for (Object line : (List<?>) order.get("lines")) {
+          lineNos.add(((GenericRecord) line).get("line_no").toString());
+        }
+        actual.add(order.get("order_id") + ":" + String.join(",", lineNos));
+      }
+      actual.sort(null);
+      List<String> wanted = new ArrayList<>(day.getValue());
+      wanted.sort(null);
+      assertEquals(wanted, actual, "orders and their lines on " + day.getKey());
+    }
+  }
+
   private static int ingest(String day) throws Exception {
-    Configuration conf = new Configuration(yarn.getConfig());
-    conf.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, 1);
+    Configuration conf = clusterConf();
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", SPLIT_BYTES);
     return ToolRunner.run(conf, new IngestEventsJob(), new String[] {
         "--root", fs.makeQualified(ROOT).toString(), "--date", day});
+  }
+
+  /**
+   * Runs a job on the sample's small CSV exports as an uber task (map and reduce in the application
+   * master's JVM): what is tested here is the jobs' logic on HDFS; separate task JVMs are exercised by the
+   * events runs and by IngestOrdersMultiBlockIT.
+   */
+  private static int run(Tool job, String day) throws Exception {
+    Configuration conf = clusterConf();
+    conf.setBoolean(MRJobConfig.JOB_UBERTASK_ENABLE, true);
+    return ToolRunner.run(conf, job, new String[] {"--root", fs.makeQualified(ROOT).toString(), "--date", day});
+  }
+
+  private static Configuration clusterConf() throws IOException {
+    Configuration conf = new Configuration(yarn.getConfig());
+    conf.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, 1);
+    conf.setInt(MRJobConfig.REDUCE_MAX_ATTEMPTS, 1);
+    return conf;
+  }
+
+  /** Rows of a TSV of test-data/expected, header left out. */
+  private static List<String[]> tsv(String name) throws IOException {
+    List<String> lines = Files.readAllLines(TestData.expected(name));
+    return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split("\t")).toList();
   }
 
   private static GenericRecord curatedAt(String day, String file, long line) throws IOException {
@@ -191,7 +280,11 @@ class IngestEventsIT {
   }
 
   private static org.apache.hadoop.fs.Path partition(String zone, String day) {
-    return new org.apache.hadoop.fs.Path(ROOT, zone + "/events/dt=" + day);
+    return partition(zone, "events", day);
+  }
+
+  private static org.apache.hadoop.fs.Path partition(String zone, String dataset, String day) {
+    return new org.apache.hadoop.fs.Path(ROOT, zone + "/" + dataset + "/dt=" + day);
   }
 
   /** A source path relative to the warehouse root, as the expectations name files. */
