@@ -81,16 +81,19 @@ class CombinedLineInputFormatTest {
     }
   }
 
+  /** As many small files as an hour of raw events may bring. */
+  private static final int FILES = 2_000;
+
   @Test
   void manySmallFilesArePackedIntoAboutTotalOverMaxSplitsAndReadExactlyOnce() throws Exception {
     Configuration conf = conf();
     List<Path> files = new ArrayList<>();
-    long total = writeSmallFiles(200, files);
+    long total = writeSmallFiles(FILES, files);
     long largestFile = 0;
     for (Path file : files) {
       largestFile = Math.max(largestFile, Files.size(file));
     }
-    long max = 8 * 1024;
+    long max = 64 * 1024;
 
     List<InputSplit> splits = splits(conf, dir, max);
 
@@ -108,7 +111,7 @@ class CombinedLineInputFormatTest {
       }
       splitBytes += combined.getLength();
     }
-    assertEquals(200, seen.size());
+    assertEquals(FILES, seen.size());
     assertEquals(total, splitBytes);
 
     List<ScannedLine> combinedLines = new ArrayList<>();
@@ -119,7 +122,7 @@ class CombinedLineInputFormatTest {
     for (Path file : files) {
       alone.addAll(readFile(file, conf));
     }
-    assertTrue(alone.size() > 200);
+    assertTrue(alone.size() > FILES);
     combinedLines.sort(BY_FILE_AND_LINE);
     alone.sort(BY_FILE_AND_LINE);
     assertEquals(alone, combinedLines);
