@@ -2,6 +2,7 @@ package io.mrsuite.jobs.common;
 
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.QuarantineRecord;
+import io.mrsuite.formats.quarantine.QuarantineReason;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobCounter;
+import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
@@ -34,7 +36,7 @@ import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
  * Nothing is published when the job fails or its books do not balance.
  *
  * <p>Tasks write valid records with {@code context.write} and rejected ones with
- * {@link #quarantine(AvroMultipleOutputs, Object)}.
+ * {@link #quarantine(TaskInputOutputContext, AvroMultipleOutputs, QuarantineRecord)}.
  */
 public final class CuratedRun {
   /** Named output (letters only, as AvroMultipleOutputs requires) for rejected records. */
@@ -65,10 +67,12 @@ public final class CuratedRun {
     this.staged = publisher.stagingFor(output);
   }
 
-  /** Writes a rejected record to the quarantine output. */
-  public static void quarantine(AvroMultipleOutputs outputs, Object record) throws IOException, InterruptedException {
-    outputs.write(QUARANTINE_OUTPUT, new AvroKey<>(record), NullWritable.get(),
-        QUARANTINE_BASE_PATH);
+  /** Writes a rejected record to the quarantine output and counts it, in total and under its reason. */
+  public static void quarantine(TaskInputOutputContext<?, ?, ?, ?> context, AvroMultipleOutputs outputs,
+      QuarantineRecord record) throws IOException, InterruptedException {
+    outputs.write(QUARANTINE_OUTPUT, new AvroKey<>(record), NullWritable.get(), QUARANTINE_BASE_PATH);
+    context.getCounter(RecordCounters.QUARANTINED).increment(1);
+    context.getCounter(QuarantineReason.valueOf(record.getReason())).increment(1);
   }
 
   /** Main output: Avro records of {@code schema}; quarantine: {@link QuarantineRecord}s; both staged. */

@@ -43,9 +43,7 @@ public class IngestEventsMapper extends Mapper<LongWritable, RawLine, AvroKey<Ev
       context.write(curated, NullWritable.get());
       context.getCounter(RecordCounters.WRITTEN).increment(1);
     } catch (Rejection rejection) {
-      CuratedRun.quarantine(outputs, QuarantineRecords.of(IngestEventsJob.DATASET, line, rejection));
-      context.getCounter(RecordCounters.QUARANTINED).increment(1);
-      context.getCounter(rejection.reason()).increment(1);
+      CuratedRun.quarantine(context, outputs, QuarantineRecords.of(IngestEventsJob.DATASET, line, rejection));
     }
   }
 

@@ -85,9 +85,7 @@ public class OrderAssemblyReducer extends Reducer<AvroKey<JoinKey>, AvroValue<So
 
   private void reject(Context context, SourcedRecord record, QuarantineReason reason, String detail)
       throws IOException, InterruptedException {
-    CuratedRun.quarantine(outputs, SourcedRecords.quarantine(record, new Rejection(reason, detail)));
-    context.getCounter(RecordCounters.QUARANTINED).increment(1);
-    context.getCounter(reason).increment(1);
+    CuratedRun.quarantine(context, outputs, SourcedRecords.quarantine(record, new Rejection(reason, detail)));
   }
 
   @Override

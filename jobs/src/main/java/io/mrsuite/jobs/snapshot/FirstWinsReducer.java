@@ -42,9 +42,7 @@ public class FirstWinsReducer extends Reducer<AvroKey<JoinKey>, AvroValue<Source
       } else {
         Rejection duplicate = new Rejection(QuarantineReason.DUPLICATE_KEY,
             "key " + key.datum().getKey() + " already kept from " + kept);
-        CuratedRun.quarantine(outputs, SourcedRecords.quarantine(record, duplicate));
-        context.getCounter(RecordCounters.QUARANTINED).increment(1);
-        context.getCounter(QuarantineReason.DUPLICATE_KEY).increment(1);
+        CuratedRun.quarantine(context, outputs, SourcedRecords.quarantine(record, duplicate));
       }
     }
   }

@@ -8,7 +8,6 @@ import io.mrsuite.formats.avro.Order;
 import io.mrsuite.formats.avro.OrderLine;
 import io.mrsuite.formats.avro.OrderLineEntry;
 import io.mrsuite.formats.avro.OrderStatus;
-import io.mrsuite.formats.avro.QuarantineRecord;
 import io.mrsuite.formats.avro.SourcedRecord;
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.jobs.common.CuratedRun;

@@ -79,9 +79,7 @@ public abstract class CsvIngestMapper<T> extends Mapper<LongWritable, CsvRecord,
           context.write(outKey, outValue);
       }
     } catch (Rejection rejection) {
-      CuratedRun.quarantine(outputs, QuarantineRecords.of(dataset(), csv, rejection));
-      context.getCounter(RecordCounters.QUARANTINED).increment(1);
-      context.getCounter(rejection.reason()).increment(1);
+      CuratedRun.quarantine(context, outputs, QuarantineRecords.of(dataset(), csv, rejection));
     }
   }
 
