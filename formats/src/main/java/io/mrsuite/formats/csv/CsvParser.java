@@ -45,6 +45,9 @@ final class CsvParser {
   private List<String> fields;
   private long start;
   private boolean hitEnd;
+  /** The last two bytes appended, so a CR before a closing LF can be left out of the record's content. */
+  private int last = -1;
+  private int beforeLast = -1;
 
   /**
    * @param cursor the bytes, positioned where a record (or, with another start state, part of one) starts
@@ -181,6 +184,8 @@ final class CsvParser {
   }
 
   private void append(int b) {
+    beforeLast = last;
+    last = b;
     if (b == LF && firstLineBreak < 0) {
       firstLineBreak = (int) Math.min(rawLength, Integer.MAX_VALUE);
     }
@@ -224,13 +229,14 @@ final class CsvParser {
     int contentHeld = (int) Math.min(held, contentLength);
     if (contentLength == 0) {
       out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.EMPTY, "", raw, 0, 0);
-    } else if (!validUtf8 || !utf8.atBoundary()) {
-      out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.INVALID_ENCODING,
-          "not UTF-8", raw, contentHeld, contentLength);
     } else if (expectedFields > 0 && fields.size() != expectedFields) {
       out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.MALFORMED,
           "wrong field count: " + fields.size() + " fields, the header has " + expectedFields, raw, contentHeld,
           contentLength);
+    } else if (!validUtf8 || !utf8.atBoundary()) {
+      // Only a well-formed record is judged on its encoding: CSV structure is ASCII, so it is checked first.
+      out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.INVALID_ENCODING,
+          "not UTF-8", raw, contentHeld, contentLength);
     } else {
       out.set(sourceFile, start, lineNumber, fields, CsvRecord.Kind.RECORD, "", raw, contentHeld, contentLength);
     }
@@ -250,7 +256,7 @@ final class CsvParser {
       hitEnd = true;
       return false;
     }
-    long contentLength = b == LF ? rawLength - 1 : rawLength;
+    long contentLength = b == LF ? rawLength - (rawLength >= 2 && beforeLast == CR ? 2 : 1) : rawLength;
     out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.MALFORMED, what + " at byte " + errorAt,
         raw, (int) Math.min(held, contentLength), contentLength);
     return true;
@@ -265,9 +271,10 @@ final class CsvParser {
     if (nextLineNumber > 0) {
       nextLineNumber = lineNumber + 1;
     }
+    int contentLength = firstLineBreak > 0 && raw[firstLineBreak - 1] == CR ? firstLineBreak - 1 : firstLineBreak;
     out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.MALFORMED,
-        what + " (record starting at byte " + start + " cut at its first line break)", raw, firstLineBreak,
-        firstLineBreak);
+        what + " (record starting at byte " + start + " cut at its first line break)", raw, contentLength,
+        contentLength);
     return true;
   }
 }

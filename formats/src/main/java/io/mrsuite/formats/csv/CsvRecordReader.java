@@ -44,7 +44,8 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   private QuoteStateSpeculator speculator;
   private String headerProblem;
   private int expectedFields;
-  private long lastRecordStart;
+  /** The start of the last record read, -1 before the first. */
+  private long lastRecordStart = -1;
   private long start;
   private long end;
   private long fileLength;
@@ -173,9 +174,11 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
       if (boundaryProven && parser.position() > limit) {
         throw new CsvSplitBoundaryException(file, end, limit, value.offset(), parser.position());
       }
-      if (headerProblem != null && value.kind() == CsvRecord.Kind.RECORD) {
+      if (headerProblem != null && value.kind() != CsvRecord.Kind.EMPTY) {
+        // Every record of a file with a bad header is malformed, for that reason first.
+        String detail = value.kind() == CsvRecord.Kind.RECORD ? headerProblem : headerProblem + "; " + value.detail();
         value.set(value.sourceFile(), value.offset(), value.lineNumber(), List.of(), CsvRecord.Kind.MALFORMED,
-            headerProblem, value.raw(), value.raw().length, value.rawLength());
+            detail, value.raw(), value.raw().length, value.rawLength());
       }
       lastRecordStart = value.offset();
       key.set(value.offset());

@@ -2,27 +2,38 @@ package io.mrsuite.formats.csv;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.PositionedReadable;
 
 /**
- * Guesses where the first record starting at or after a byte position begins, reading only a window of
- * bytes after it (Ge et al., "Speculative Distributed CSV Data Parsing for Big Data Analytics", SIGMOD
- * 2019): the position may lie in an unquoted field, at a field start, inside a quoted field, or right
- * after a quote in one. The window is parsed from each of these states; the state whose parse finds
- * the fewest malformed records wins (a wrong state puts every quote out of step, so its parse breaks at
- * the first quote), ties going to the states outside quotes, the likelier ones. The guess is the end of
- * the first record that parse finds.
+ * Guesses where a record starting at or after a byte position begins, reading only a window of bytes
+ * after it (Ge et al., "Speculative Distributed CSV Data Parsing for Big Data Analytics", SIGMOD 2019):
+ * the position may lie in an unquoted field, at a field start, inside a quoted field, or right after a
+ * quote in one. The window is parsed from each of these states. A wrong state puts every quote out of step
+ * until its parse breaks at a quote and resumes at a line end; from there on it finds the same records as
+ * the others. So the guess is the first record end that the parses from all states find: whichever state is
+ * the true one, it is a record end of the true parse. Only if the parses do not meet within the window is
+ * one state chosen: the one whose parse finds the fewest malformed records, then whose malformed records
+ * span the fewest physical lines (those of a wrong state swallow the line breaks of quoted fields; an error
+ * in the data mostly spoils one line), then with the fewest records whose field count is not the header's,
+ * ties going to the likelier states given the byte before the position (outside quotes, or inside them
+ * after a quote); the guess is the end of the first record that parse finds.
  *
  * <p>This is only a guess: {@link CsvRecordReader} proves it from the preceding split, which knows the
- * true state at the boundary. A deterministic function of the file's bytes, so both splits compute the
- * same guess.
+ * true state at the boundary (it fails, for instance, where the true parse is not a parse from one of these
+ * states: a record over the size limit that is cut at a line break before the position). A deterministic
+ * function of the file's bytes, so both splits compute the same guess.
  */
 final class QuoteStateSpeculator {
   private static final List<CsvState> OUTSIDE_FIRST =
       List.of(CsvState.UNQUOTED, CsvState.FIELD_START, CsvState.QUOTED, CsvState.AFTER_QUOTE);
   private static final List<CsvState> FIELD_START_FIRST =
       List.of(CsvState.FIELD_START, CsvState.UNQUOTED, CsvState.QUOTED, CsvState.AFTER_QUOTE);
+  /** After a quote, well-formed CSV is inside a quoted field or right after its closing quote. */
+  private static final List<CsvState> QUOTE_FIRST =
+      List.of(CsvState.QUOTED, CsvState.AFTER_QUOTE, CsvState.UNQUOTED, CsvState.FIELD_START);
 
   private final PositionedReadable file;
   private final long fileLength;
@@ -39,28 +50,35 @@ final class QuoteStateSpeculator {
     this.expectedFields = expectedFields;
   }
 
-  /** The guessed start of the first record at or after {@code position} (> 0); the file length if none. */
+  /** The guessed start of a record after {@code position} (> 0); the file length if none. */
   long firstRecordStart(long position) throws IOException {
     byte[] previous = new byte[1];
     file.readFully(position - 1, previous, 0, 1);
-    List<CsvState> order = previous[0] == ',' || previous[0] == '\n' ? FIELD_START_FIRST : OUTSIDE_FIRST;
+    List<CsvState> order = switch (previous[0]) {
+      case ',', '\n' -> FIELD_START_FIRST;
+      case '"' -> QUOTE_FIRST;
+      default -> OUTSIDE_FIRST;
+    };
     long window = windowBytes;
     while (true) {
       int length = (int) Math.min(window, fileLength - position);
       byte[] bytes = new byte[length];
       file.readFully(position, bytes, 0, length);
       boolean truncated = position + length < fileLength;
-      long best = -1;
-      int bestErrors = Integer.MAX_VALUE;
+      List<Guess> guesses = new ArrayList<>();
+      Guess best = null;
       for (CsvState state : order) {
         Guess guess = parse(bytes, position, state, truncated);
-        if (guess.firstEnd >= 0 && guess.errors < bestErrors) {
-          best = guess.firstEnd;
-          bestErrors = guess.errors;
+        if (guess.firstEnd() >= 0) {
+          guesses.add(guess);
+          if (best == null || guess.fewerErrorsThan(best)) {
+            best = guess;
+          }
         }
       }
-      if (best >= 0) {
-        return best;
+      if (best != null) {
+        long common = firstCommonEnd(guesses);
+        return common >= 0 ? common : best.firstEnd();
       }
       if (!truncated) {
         return fileLength;
@@ -73,7 +91,51 @@ final class QuoteStateSpeculator {
     }
   }
 
-  private record Guess(long firstEnd, int errors) {
+  /**
+   * A parse from one state: the ends of its records in the window (ascending, the first record's first), its
+   * malformed records and their lines, its wrong field counts.
+   */
+  private record Guess(long[] ends, int endCount, int malformed, long malformedLines, int wrongFieldCounts) {
+    long firstEnd() {
+      return endCount == 0 ? -1 : ends[0];
+    }
+
+    boolean ends(long position) {
+      return Arrays.binarySearch(ends, 0, endCount, position) >= 0;
+    }
+
+    boolean fewerErrorsThan(Guess other) {
+      if (malformed != other.malformed) {
+        return malformed < other.malformed;
+      }
+      if (malformedLines != other.malformedLines) {
+        return malformedLines < other.malformedLines;
+      }
+      return wrongFieldCounts < other.wrongFieldCounts;
+    }
+  }
+
+  /** The first record end all the parses find, or -1. */
+  private static long firstCommonEnd(List<Guess> guesses) {
+    Guess first = guesses.get(0);
+    for (int i = 0; i < first.endCount(); i++) {
+      long end = first.ends()[i];
+      if (guesses.stream().allMatch(guess -> guess.ends(end))) {
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /** The physical lines the record {@code bytes[from, to)} touches: 1 and one more per line feed before its last byte. */
+  private static long lines(byte[] bytes, long from, long to) {
+    long count = 1;
+    for (int i = (int) from; i < to - 1; i++) {
+      if (bytes[i] == '\n') {
+        count++;
+      }
+    }
+    return count;
   }
 
   private Guess parse(byte[] bytes, long position, CsvState state, boolean truncated) throws IOException {
@@ -82,16 +144,34 @@ final class QuoteStateSpeculator {
     CsvRecord record = new CsvRecord();
     // The first record is the tail of one that started before the position: its field count means nothing.
     if (!parser.next(record, state)) {
-      return new Guess(truncated ? -1 : position + bytes.length, 0);
+      return truncated
+          ? new Guess(new long[0], 0, 0, 0, 0)
+          : new Guess(new long[] {position + bytes.length}, 1, 0, 0, 0);
     }
-    long firstEnd = parser.position();
-    int errors = record.kind() == CsvRecord.Kind.MALFORMED ? 1 : 0;
-    parser.expectFields(expectedFields);
+    long[] ends = new long[64];
+    int endCount = 0;
+    ends[endCount++] = parser.position();
+    int malformed = 0;
+    long malformedLines = 0;
+    if (record.kind() == CsvRecord.Kind.MALFORMED) {
+      malformed++;
+      malformedLines += lines(bytes, 0, parser.position() - position);
+    }
+    int wrongFieldCounts = 0;
+    // The parser expects no field count here, so MALFORMED means a quote out of place or an over-long record.
     while (parser.next(record)) {
+      if (endCount == ends.length) {
+        ends = Arrays.copyOf(ends, 2 * endCount);
+      }
+      ends[endCount++] = parser.position();
       if (record.kind() == CsvRecord.Kind.MALFORMED) {
-        errors++;
+        malformed++;
+        malformedLines += lines(bytes, record.offset() - position, parser.position() - position);
+      } else if (record.kind() == CsvRecord.Kind.RECORD && expectedFields > 0
+          && record.fields().size() != expectedFields) {
+        wrongFieldCounts++;
       }
     }
-    return new Guess(firstEnd, errors);
+    return new Guess(ends, endCount, malformed, malformedLines, wrongFieldCounts);
   }
 }

@@ -1,11 +1,14 @@
 package io.mrsuite.formats.csv;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.WritableUtils;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
@@ -32,21 +35,113 @@ final class CsvSplits {
   }
 
   List<String> readSplit(Path file, long start, long length) throws IOException {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
     List<String> records = new ArrayList<>();
+    for (CsvRecord record : readRecords(file, start, length)) {
+      records.add(describe(record));
+    }
+    return records;
+  }
+
+  /** Like {@link #read} but each record is described with its detail ({@link #describeFully}). */
+  List<String> readFully(Path file, long... cuts) throws IOException {
+    long length = Files.size(file);
+    List<String> records = new ArrayList<>();
+    long start = 0;
+    for (int i = 0; i <= cuts.length; i++) {
+      long end = i < cuts.length ? cuts[i] : length;
+      records.addAll(readSplitFully(file, start, end - start));
+      start = end;
+    }
+    return records;
+  }
+
+  /** The records of one split, described fully. */
+  List<String> readSplitFully(Path file, long start, long length) throws IOException {
+    List<String> records = new ArrayList<>();
+    for (CsvRecord record : readRecords(file, start, length)) {
+      records.add(describeFully(record));
+    }
+    return records;
+  }
+
+  /** What reading a file as splits gave: its records (described fully), or the boundary exception a split threw. */
+  record Outcome(List<String> records, CsvSplitBoundaryException failure) {
+  }
+
+  /** Like {@link #readFully} but a {@link CsvSplitBoundaryException} is returned, not thrown. */
+  Outcome tryReadFully(Path file, long... cuts) throws IOException {
+    try {
+      return new Outcome(readFully(file, cuts), null);
+    } catch (CsvSplitBoundaryException e) {
+      return new Outcome(null, e);
+    }
+  }
+
+  /** Like {@link #readSplitFully} but a {@link CsvSplitBoundaryException} is returned, not thrown. */
+  Outcome tryReadSplitFully(Path file, long start, long length) throws IOException {
+    try {
+      return new Outcome(readSplitFully(file, start, length), null);
+    } catch (CsvSplitBoundaryException e) {
+      return new Outcome(null, e);
+    }
+  }
+
+  /** The start of the message a failed proof of the boundary at {@code cut} gives for {@code file}. */
+  static String failurePrefix(Path file, long cut) {
+    return new org.apache.hadoop.fs.Path(file.toUri()) + ": the CSV split boundary at byte " + cut + " could not be proven";
+  }
+
+  /** Copies of the records one split reads, in order (the reader reuses its value). */
+  List<CsvRecord> readRecords(Path file, long start, long length) throws IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
+    List<CsvRecord> records = new ArrayList<>();
     try (CsvRecordReader reader = new CsvRecordReader()) {
       reader.initialize(new FileSplit(path, start, length, null), new TaskAttemptContextImpl(conf, new TaskAttemptID()));
       while (reader.nextKeyValue()) {
         CsvRecord record = reader.getCurrentValue();
-        records.add(describe(record));
+        if (reader.getCurrentKey().get() != record.offset()) {
+          throw new AssertionError("key " + reader.getCurrentKey() + " is not the offset of " + record);
+        }
+        records.add(WritableUtils.clone(record, conf));
       }
     }
     return records;
+  }
+
+  /** The whole file as one split at offset 0: exact line numbers. */
+  List<CsvRecord> readWhole(Path file) throws IOException {
+    return readRecords(file, 0, Files.size(file));
+  }
+
+  /** The parts (strings as UTF-8, byte arrays as they are) one after the other. */
+  static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object part : parts) {
+      byte[] b = part instanceof byte[] bytes ? bytes : ((String) part).getBytes(StandardCharsets.UTF_8);
+      out.write(b, 0, b.length);
+    }
+    return out.toByteArray();
   }
 
   /** Line numbers are left out: only a split at the file's start knows them. */
   static String describe(CsvRecord record) {
     return record.offset() + " " + record.kind() + " "
         + (record.kind() == CsvRecord.Kind.RECORD ? String.join("|", record.fields()) : record.rawText());
+  }
+
+  /**
+   * Offset, kind, fields (each in brackets, so empty fields show) or raw text, detail and raw length; no
+   * line number. Everything here is the same whichever split reads the record.
+   */
+  static String describeFully(CsvRecord record) {
+    StringBuilder text = new StringBuilder().append(record.offset()).append(' ').append(record.kind()).append(' ');
+    if (record.kind() == CsvRecord.Kind.RECORD) {
+      for (String field : record.fields()) {
+        text.append('[').append(field).append(']');
+      }
+    } else {
+      text.append(record.rawText()).append(" // ").append(record.detail());
+    }
+    return text.append(" #").append(record.rawLength()).toString();
   }
 }
