@@ -97,7 +97,7 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
           readHeader(headerIn, maxRecordBytes, header);
         }
       }
-      speculator = new QuoteStateSpeculator(fileIn, fileLength, maxRecordBytes,
+      speculator = new QuoteStateSpeculator(QuoteStateSpeculator.of(fileIn, fileLength), maxRecordBytes,
           CsvInputKeys.speculationWindowBytes(conf), expectedFields);
       if (start > 0) {
         long first = speculator.firstRecordStart(start);

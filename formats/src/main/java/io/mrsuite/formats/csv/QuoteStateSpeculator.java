@@ -35,36 +35,57 @@ final class QuoteStateSpeculator {
   private static final List<CsvState> QUOTE_FIRST =
       List.of(CsvState.QUOTED, CsvState.AFTER_QUOTE, CsvState.UNQUOTED, CsvState.FIELD_START);
 
-  private final PositionedReadable file;
-  private final long fileLength;
+  /** The bytes a guess is made from: a file read at any position, or a decompressed stream read ahead. */
+  interface Bytes {
+    /** Up to {@code length} bytes from {@code position}; fewer only where the data ends. */
+    byte[] read(long position, int length) throws IOException;
+
+    /** The byte before {@code position}, or -1 where it is not known (a bzip2 block's predecessor). */
+    int before(long position) throws IOException;
+  }
+
+  /** An uncompressed file: any window, and the byte before it. */
+  static Bytes of(PositionedReadable file, long fileLength) {
+    return new Bytes() {
+      @Override
+      public byte[] read(long position, int length) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(length, fileLength - position)];
+        file.readFully(position, bytes, 0, bytes.length);
+        return bytes;
+      }
+
+      @Override
+      public int before(long position) throws IOException {
+        byte[] previous = new byte[1];
+        file.readFully(position - 1, previous, 0, 1);
+        return previous[0];
+      }
+    };
+  }
+
+  private final Bytes data;
   private final int maxRecordBytes;
   private final int windowBytes;
   private final int expectedFields;
 
-  QuoteStateSpeculator(PositionedReadable file, long fileLength, int maxRecordBytes, int windowBytes,
-      int expectedFields) {
-    this.file = file;
-    this.fileLength = fileLength;
+  QuoteStateSpeculator(Bytes data, int maxRecordBytes, int windowBytes, int expectedFields) {
+    this.data = data;
     this.maxRecordBytes = maxRecordBytes;
     this.windowBytes = windowBytes;
     this.expectedFields = expectedFields;
   }
 
-  /** The guessed start of a record after {@code position} (> 0); the file length if none. */
+  /** The guessed start of a record after {@code position} (> 0); the end of the data if none. */
   long firstRecordStart(long position) throws IOException {
-    byte[] previous = new byte[1];
-    file.readFully(position - 1, previous, 0, 1);
-    List<CsvState> order = switch (previous[0]) {
+    List<CsvState> order = switch (data.before(position)) {
       case ',', '\n' -> FIELD_START_FIRST;
       case '"' -> QUOTE_FIRST;
       default -> OUTSIDE_FIRST;
     };
     long window = windowBytes;
     while (true) {
-      int length = (int) Math.min(window, fileLength - position);
-      byte[] bytes = new byte[length];
-      file.readFully(position, bytes, 0, length);
-      boolean truncated = position + length < fileLength;
+      byte[] bytes = data.read(position, (int) window);
+      boolean truncated = bytes.length == window;
       List<Guess> guesses = new ArrayList<>();
       Guess best = null;
       for (CsvState state : order) {
@@ -81,11 +102,11 @@ final class QuoteStateSpeculator {
         return common >= 0 ? common : best.firstEnd();
       }
       if (!truncated) {
-        return fileLength;
+        return position + bytes.length;
       }
       if (window > 2L * maxRecordBytes + windowBytes) {
         // No state finds a record end this far: it is one over-long record whatever the state.
-        return Math.min(fileLength, position + window);
+        return position + window;
       }
       window *= 2;
     }
