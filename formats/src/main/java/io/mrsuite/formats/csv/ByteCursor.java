@@ -2,26 +2,43 @@ package io.mrsuite.formats.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
- * Buffered byte input that knows its absolute position and can take back bytes it just gave out, which
- * the CSV parser needs to resume after a malformed record at the record's first line break.
+ * Buffered byte input that knows its absolute position, can take back bytes it just gave out (the CSV
+ * parser resumes after a malformed record at the record's first line break), and can look ahead without
+ * consuming (a split of a compressed file guesses its quote state from the bytes it is about to read).
  */
 final class ByteCursor {
   private static final int BUFFER_BYTES = 64 * 1024;
 
+  /** Sees every read from the underlying stream: where it begins, in this cursor's positions, and its bytes. */
+  interface ReadWatch {
+    void afterRead(long position, byte[] bytes, int offset, int length) throws IOException;
+  }
+
+  private static final ReadWatch NO_WATCH = (position, bytes, offset, length) -> {
+  };
+
   private final InputStream in;
-  private final byte[] buffer = new byte[BUFFER_BYTES];
+  private final ReadWatch watch;
+  private byte[] buffer = new byte[BUFFER_BYTES];
   private int pos;
   private int limit;
   private byte[] pushback = new byte[0];
   private int pushPos;
   private long position;
+  private boolean eof;
 
   /** @param position the absolute position of the stream's next byte */
   ByteCursor(InputStream in, long position) {
+    this(in, position, NO_WATCH);
+  }
+
+  ByteCursor(InputStream in, long position, ReadWatch watch) {
     this.in = in;
     this.position = position;
+    this.watch = watch;
   }
 
   /** The next byte (0..255), or -1 at the end of the stream. */
@@ -30,16 +47,32 @@ final class ByteCursor {
       position++;
       return pushback[pushPos++] & 0xFF;
     }
-    while (pos == limit) {
-      int n = in.read(buffer);
-      if (n < 0) {
-        return -1;
-      }
-      pos = 0;
-      limit = n;
+    if (pos == limit && !fill()) {
+      return -1;
     }
     position++;
     return buffer[pos++] & 0xFF;
+  }
+
+  /** Up to {@code length} next bytes, fewer only at the end of the stream, without consuming them. */
+  byte[] peek(int length) throws IOException {
+    int pending = pushback.length - pushPos;
+    int fromBuffer = Math.max(0, length - pending);
+    while (limit - pos < fromBuffer && fill()) {
+      // fill() appends; keep reading until enough is buffered or the stream ends.
+    }
+    int take = Math.min(fromBuffer, limit - pos);
+    byte[] bytes = new byte[Math.min(length, pending) + take];
+    System.arraycopy(pushback, pushPos, bytes, 0, Math.min(length, pending));
+    System.arraycopy(buffer, pos, bytes, Math.min(length, pending), take);
+    return bytes;
+  }
+
+  /** Consumes up to {@code n} bytes, fewer only at the end of the stream. */
+  void skip(long n) throws IOException {
+    for (long i = 0; i < n && read() >= 0; i++) {
+      // read() does the counting.
+    }
   }
 
   /** Gives back {@code bytes[from, to)}, the last bytes read, so they are read again next. */
@@ -55,5 +88,37 @@ final class ByteCursor {
 
   long position() {
     return position;
+  }
+
+  /** Appends one read of the stream to the buffer; false at its end. */
+  private boolean fill() throws IOException {
+    if (eof) {
+      return false;
+    }
+    if (pos == limit) {
+      pos = 0;
+      limit = 0;
+    } else if (limit == buffer.length) {
+      if (pos > 0) {
+        System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+      } else {
+        buffer = Arrays.copyOf(buffer, 2 * buffer.length);
+      }
+    }
+    // The stream position of the buffer's end: what is buffered lies after the consumer's position.
+    long streamPosition = position + (pushback.length - pushPos) + (limit - pos);
+    int n;
+    do {
+      n = in.read(buffer, limit, buffer.length - limit);
+    } while (n == 0);
+    if (n < 0) {
+      eof = true;
+      return false;
+    }
+    watch.afterRead(streamPosition, buffer, limit, n);
+    limit += n;
+    return true;
   }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.io.compress.SplittableCompressionCodec;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.RecordReader;
@@ -15,16 +17,17 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  * RFC 4180 CSV with a header line, split like any text file although quoted fields may hold line
  * breaks. Each split guesses the quote state at its start from the bytes after it, and the split before
  * it proves the guess (see {@link CsvRecordReader}): every record is read exactly once, by the split in
- * which it starts, or the task fails naming the file and offset. Compressed files (gzip, bzip2) are read
- * whole by one task. The key is the record's byte offset; the value a {@link CsvRecord}, malformed
+ * which it starts, or the task fails naming the file and offset. bzip2 files are split at bzip2 blocks
+ * the same way; gzip files are read whole by one task. The key is the record's byte offset; the value a {@link CsvRecord}, malformed
  * records included, so the mapper can quarantine them.
  */
 public class CsvInputFormat extends FileInputFormat<LongWritable, CsvRecord> {
 
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
+    CompressionCodec codec = new CompressionCodecFactory(context.getConfiguration()).getCodec(file);
     return CsvInputKeys.splittable(context.getConfiguration())
-        && new CompressionCodecFactory(context.getConfiguration()).getCodec(file) == null;
+        && (codec == null || codec instanceof SplittableCompressionCodec);
   }
 
   @Override

@@ -257,7 +257,7 @@ final class CsvParser {
       return false;
     }
     long contentLength = b == LF ? rawLength - (rawLength >= 2 && beforeLast == CR ? 2 : 1) : rawLength;
-    out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.MALFORMED, what + " at byte " + errorAt,
+    out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.MALFORMED, what + " at byte " + (errorAt - start) + " of the record",
         raw, (int) Math.min(held, contentLength), contentLength);
     return true;
   }
@@ -273,7 +273,7 @@ final class CsvParser {
     }
     int contentLength = firstLineBreak > 0 && raw[firstLineBreak - 1] == CR ? firstLineBreak - 1 : firstLineBreak;
     out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.MALFORMED,
-        what + " (record starting at byte " + start + " cut at its first line break)", raw, contentLength,
+        what + " (record cut at its first line break)", raw, contentLength,
         contentLength);
     return true;
   }

@@ -52,6 +52,11 @@ public final class CsvRecord implements Writable {
     this.rawLength = rawLength;
   }
 
+  /** Moves the record's offset by {@code base} (a reader whose positions do not start at the file's start). */
+  void shift(long base) {
+    offset += base;
+  }
+
   public String sourceFile() {
     return sourceFile;
   }

@@ -3,6 +3,7 @@ package io.mrsuite.formats.csv;
 import io.mrsuite.formats.text.TextInputKeys;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -13,6 +14,8 @@ import org.apache.hadoop.io.compress.CodecPool;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.io.compress.Decompressor;
+import org.apache.hadoop.io.compress.SplitCompressionInputStream;
+import org.apache.hadoop.io.compress.SplittableCompressionCodec;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
@@ -49,8 +52,9 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   private long start;
   private long end;
   private long fileLength;
-  private long limit;
-  private boolean boundaryToProve;
+  private long limit = Long.MAX_VALUE;
+  private NextSplit nextSplit;
+  private long offsetBase;
   private boolean boundaryProven;
   private boolean done;
 
@@ -79,22 +83,25 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
     try {
       fileLength = fs.getFileStatus(path).getLen();
       CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+      if (codec instanceof SplittableCompressionCodec splittable && (start > 0 || end < fileLength)) {
+        initializeBzip2Split(splittable, fs, path, maxRecordBytes, header, CsvInputKeys.speculationWindowBytes(conf));
+        return;
+      }
       if (codec != null) {
         if (start != 0) {
           throw new IOException(file + ": a compressed CSV file cannot be split (split at " + start + ")");
         }
         decompressor = CodecPool.getDecompressor(codec);
         in = codec.createInputStream(fileIn, decompressor);
-        parser = readHeader(in, maxRecordBytes, header);
-        limit = Long.MAX_VALUE;
+        parser = readHeader(new ByteCursor(in, 0), maxRecordBytes, header);
         return;
       }
       in = fileIn;
       if (start == 0) {
-        parser = readHeader(fileIn, maxRecordBytes, header);
+        parser = readHeader(new ByteCursor(fileIn, 0), maxRecordBytes, header);
       } else {
         try (InputStream headerIn = fs.open(path)) {
-          readHeader(headerIn, maxRecordBytes, header);
+          readHeader(new ByteCursor(headerIn, 0), maxRecordBytes, header);
         }
       }
       speculator = new QuoteStateSpeculator(QuoteStateSpeculator.of(fileIn, fileLength), maxRecordBytes,
@@ -105,8 +112,20 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
         parser = new CsvParser(new ByteCursor(fileIn, first), file, maxRecordBytes, false, 0);
         parser.expectFields(expectedFields);
       }
-      limit = end;
-      boundaryToProve = end < fileLength;
+      if (end < fileLength) {
+        QuoteStateSpeculator atEnd = speculator;
+        nextSplit = new NextSplit() {
+          @Override
+          public long start() {
+            return end;
+          }
+
+          @Override
+          public long guess() throws IOException {
+            return atEnd.firstRecordStart(end);
+          }
+        };
+      }
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
@@ -114,12 +133,101 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   }
 
   /**
+   * A split of a bzip2 file (Hadoop's codec reads it block by block, from the first block that starts in
+   * the split). Positions are decompressed bytes since that block, so a record's offset here is that
+   * block's compressed position times 2^32 plus them: ordered within the file, exact for the first split.
+   * The previous byte of a block is unknown to the split that starts there, so both sides guess without it.
+   */
+  private void initializeBzip2Split(SplittableCompressionCodec codec, FileSystem fs, Path path, int maxRecordBytes,
+      List<String> header, int windowBytes) throws IOException {
+    decompressor = CodecPool.getDecompressor(codec);
+    SplitCompressionInputStream stream = codec.createInputStream(fileIn, decompressor, start, end,
+        SplittableCompressionCodec.READ_MODE.BYBLOCK);
+    in = stream;
+    Bzip2SplitBoundary boundary = new Bzip2SplitBoundary(stream, end, 4 * (maxRecordBytes + windowBytes));
+    ByteCursor cursor = new ByteCursor(stream, 0, boundary);
+    if (start == 0) {
+      parser = readHeader(cursor, maxRecordBytes, header);
+    } else {
+      try (InputStream headerIn = ((CompressionCodec) codec).createInputStream(fs.open(path))) {
+        readHeader(new ByteCursor(headerIn, 0), maxRecordBytes, header);
+      }
+      long first = new QuoteStateSpeculator(aheadOf(cursor), maxRecordBytes, windowBytes, expectedFields)
+          .firstRecordStart(0);
+      if (cursor.peek(1).length > 0) {
+        offsetBase = stream.getPos() << 32;
+      }
+      // The bytes before the guessed record start end a record of the previous split.
+      cursor.skip(first);
+      parser = new CsvParser(cursor, file, maxRecordBytes, false, 0);
+      parser.expectFields(expectedFields);
+    }
+    QuoteStateSpeculator atBoundary = new QuoteStateSpeculator(recordedAfter(boundary, cursor), maxRecordBytes,
+        windowBytes, expectedFields);
+    nextSplit = new NextSplit() {
+      @Override
+      public long start() throws IOException {
+        if (boundary.position() < 0) {
+          // Reading one byte ahead tells whether the next byte opens the next split's first block.
+          cursor.peek(1);
+        }
+        return boundary.position();
+      }
+
+      @Override
+      public long guess() throws IOException {
+        return atBoundary.firstRecordStart(boundary.position());
+      }
+    };
+  }
+
+  /** The bytes ahead of a cursor that has not moved yet, as a speculator reads them. */
+  private static QuoteStateSpeculator.Bytes aheadOf(ByteCursor cursor) {
+    return new QuoteStateSpeculator.Bytes() {
+      @Override
+      public byte[] read(long position, int length) throws IOException {
+        return cursor.peek(length);
+      }
+
+      @Override
+      public int before(long position) {
+        return -1;
+      }
+    };
+  }
+
+  /** The bytes from the next split's start on, as this split has read them (reading ahead for more). */
+  private static QuoteStateSpeculator.Bytes recordedAfter(Bzip2SplitBoundary boundary, ByteCursor cursor) {
+    return new QuoteStateSpeculator.Bytes() {
+      @Override
+      public byte[] read(long position, int length) throws IOException {
+        // The cursor is at or past the boundary, so reading `length` ahead of it records at least that much.
+        cursor.peek(length);
+        byte[] recorded = boundary.recorded();
+        return Arrays.copyOf(recorded, Math.min(length, recorded.length));
+      }
+
+      @Override
+      public int before(long position) {
+        return -1;
+      }
+    };
+  }
+
+  /** Where the next split of the file starts reading, and the record start it will guess there. */
+  private interface NextSplit {
+    /** The next split's start in this reader's positions; -1 while not known yet. */
+    long start() throws IOException;
+
+    long guess() throws IOException;
+  }
+
+  /**
    * Reads the byte-order mark and the header from the file's start; returns a parser positioned at the
    * first record, with exact line numbers.
    */
-  private CsvParser readHeader(InputStream stream, int maxRecordBytes, List<String> expectedHeader)
+  private CsvParser readHeader(ByteCursor cursor, int maxRecordBytes, List<String> expectedHeader)
       throws IOException {
-    ByteCursor cursor = new ByteCursor(stream, 0);
     byte[] head = new byte[BYTE_ORDER_MARK.length];
     int n = 0;
     int b;
@@ -153,26 +261,27 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
     }
     while (true) {
       long position = parser.position();
-      if (position >= limit) {
-        if (!boundaryToProve) {
-          done = true;
-          return false;
+      if (!boundaryProven && nextSplit != null) {
+        long boundary = nextSplit.start();
+        if (boundary >= 0 && position >= boundary) {
+          long guessed = nextSplit.guess();
+          if (guessed < position) {
+            throw new CsvSplitBoundaryException(file, boundary, guessed, lastRecordStart, position);
+          }
+          limit = guessed;
+          boundaryProven = true;
+          continue;
         }
-        boundaryToProve = false;
-        long guessed = speculator.firstRecordStart(end);
-        if (guessed < position) {
-          throw new CsvSplitBoundaryException(file, end, guessed, lastRecordStart, position);
-        }
-        limit = guessed;
-        boundaryProven = true;
-        continue;
+      } else if (position >= limit) {
+        done = true;
+        return false;
       }
       if (!parser.next(value)) {
         done = true;
         return false;
       }
       if (boundaryProven && parser.position() > limit) {
-        throw new CsvSplitBoundaryException(file, end, limit, value.offset(), parser.position());
+        throw new CsvSplitBoundaryException(file, nextSplit.start(), limit, value.offset(), parser.position());
       }
       if (headerProblem != null && value.kind() != CsvRecord.Kind.EMPTY) {
         // Every record of a file with a bad header is malformed, for that reason first.
@@ -181,6 +290,7 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
             detail, value.raw(), value.raw().length, value.rawLength());
       }
       lastRecordStart = value.offset();
+      value.shift(offsetBase);
       key.set(value.offset());
       return true;
     }

@@ -166,12 +166,12 @@ class CsvParserTest {
   void quoteInsideAnUnquotedFieldEndsTheRecordAtTheEndOfItsLine() throws IOException {
     Path file = write("h1,h2\na\"b,c\nd,e\n");
     assertEquals(List.of(
-        "L2 6 MALFORMED a\"b,c // quote inside an unquoted field at byte 7 #5",
+        "L2 6 MALFORMED a\"b,c // quote inside an unquoted field at byte 1 of the record #5",
         "L3 12 RECORD [d][e] #3"), whole(file));
     assertEveryCutAgrees(file);
     Path crlf = write("h1,h2\r\nab,c\"\r\nd,e\r\n");
     assertEquals(List.of(
-        "L2 7 MALFORMED ab,c\" // quote inside an unquoted field at byte 11 #5",
+        "L2 7 MALFORMED ab,c\" // quote inside an unquoted field at byte 4 of the record #5",
         "L3 14 RECORD [d][e] #3"), whole(crlf));
     assertEveryCutAgrees(crlf);
   }
@@ -180,11 +180,11 @@ class CsvParserTest {
   void textAfterAClosingQuoteEndsTheRecordAtTheEndOfThatLine() throws IOException {
     Path file = write("h1,h2\n\"a\"b,c\nd,e\n\"a\"\rx,c\nh,i\n\"a\" ,c\r\nj,k\n");
     assertEquals(List.of(
-        "L2 6 MALFORMED \"a\"b,c // text after a closing quote at byte 9 #6",
+        "L2 6 MALFORMED \"a\"b,c // text after a closing quote at byte 3 of the record #6",
         "L3 13 RECORD [d][e] #3",
-        "L4 17 MALFORMED \"a\"\rx,c // text after a closing quote at byte 21 #7",
+        "L4 17 MALFORMED \"a\"\rx,c // text after a closing quote at byte 4 of the record #7",
         "L5 25 RECORD [h][i] #3",
-        "L6 29 MALFORMED \"a\" ,c // text after a closing quote at byte 32 #6",
+        "L6 29 MALFORMED \"a\" ,c // text after a closing quote at byte 3 of the record #6",
         "L7 37 RECORD [j][k] #3"), whole(file));
     assertEveryCutAgrees(file);
   }
@@ -194,7 +194,7 @@ class CsvParserTest {
     Path file = write("h1,h2\nd,e\n\"a\nb\"x,c\nf,g\n");
     assertEquals(List.of(
         "L2 6 RECORD [d][e] #3",
-        "L3 10 MALFORMED \"a\nb\"x,c // text after a closing quote at byte 15 #8",
+        "L3 10 MALFORMED \"a\nb\"x,c // text after a closing quote at byte 5 of the record #8",
         "L5 19 RECORD [f][g] #3"), whole(file));
     // After the cut at byte 12 (between "a" and the line break) the bytes read as well as the tail of a record
     // "...a" followed by a malformed line "b"x,c" (one malformed record either way), but both readings end a
@@ -207,20 +207,20 @@ class CsvParserTest {
     Path file = write("h1,h2\na,\"open\nb,c\nd,e\n");
     assertEquals(List.of(
         "L2 6 MALFORMED a,\"open // unbalanced quote: the file ends inside a quoted field"
-            + " (record starting at byte 6 cut at its first line break) #7",
+            + " (record cut at its first line break) #7",
         "L3 14 RECORD [b][c] #3",
         "L4 18 RECORD [d][e] #3"), whole(file));
     assertEveryCutAgrees(file);
     Path crlf = write("h1,h2\r\na,\"open\r\nb,c\r\nd,e");
     assertEquals(List.of(
         "L2 7 MALFORMED a,\"open // unbalanced quote: the file ends inside a quoted field"
-            + " (record starting at byte 7 cut at its first line break) #7",
+            + " (record cut at its first line break) #7",
         "L3 16 RECORD [b][c] #3",
         "L4 21 RECORD [d][e] #3"), whole(crlf));
     assertEveryCutAgrees(crlf);
     assertEquals(List.of(
         "L2 6 RECORD [a][b] #3",
-        "L3 10 MALFORMED c,\"open // unbalanced quote: the file ends inside a quoted field at byte 16 #7"),
+        "L3 10 MALFORMED c,\"open // unbalanced quote: the file ends inside a quoted field at byte 6 of the record #7"),
         whole("h1,h2\na,b\nc,\"open"));
   }
 
@@ -229,7 +229,7 @@ class CsvParserTest {
     // The documented rule: the quote pairs with the next one, and the text after it makes the record malformed.
     Path file = write("h1,h2\na,\"open\nb,c\nd,\"e\"\nf,g\n");
     assertEquals(List.of(
-        "L2 6 MALFORMED a,\"open\nb,c\nd,\"e\" // text after a closing quote at byte 21 #17",
+        "L2 6 MALFORMED a,\"open\nb,c\nd,\"e\" // text after a closing quote at byte 15 of the record #17",
         "L5 24 RECORD [f][g] #3"), whole(file));
     // Read from outside quotes, the bytes after "open" are well-formed rows, so the quote state after a cut there
     // cannot be told; but every reading ends a record at the end of the "e" line, and the guess is that end.
@@ -266,17 +266,17 @@ class CsvParserTest {
     assertEquals(List.of(
         "L2 4 RECORD [0123][56789] #10",
         "L3 15 RECORD [0123][56789] #10",
-        "L4 27 MALFORMED 0123,567890 // record longer than 10 bytes at byte 37 #11",
+        "L4 27 MALFORMED 0123,567890 // record longer than 10 bytes at byte 10 of the record #11",
         "L5 39 RECORD [x][y] #3",
         "L6 43 RECORD [0,\n3][789] #10",
-        "L8 54 MALFORMED \"0, // record longer than 10 bytes (record starting at byte 54 cut at its first line break) #3",
-        "L9 58 MALFORMED 3\",7890 // quote inside an unquoted field at byte 59 #7",
+        "L8 54 MALFORMED \"0, // record longer than 10 bytes (record cut at its first line break) #3",
+        "L9 58 MALFORMED 3\",7890 // quote inside an unquoted field at byte 1 of the record #7",
         "L10 66 RECORD [a][234567] #10",
-        "L11 78 MALFORMED a,\"2345678\" // record longer than 10 bytes at byte 88 #11",
-        "L12 90 MALFORMED a,\"never // record longer than 10 bytes (record starting at byte 90 cut at its first line break) #8",
+        "L11 78 MALFORMED a,\"2345678\" // record longer than 10 bytes at byte 10 of the record #11",
+        "L12 90 MALFORMED a,\"never // record longer than 10 bytes (record cut at its first line break) #8",
         "L13 99 MALFORMED closed // wrong field count: 1 fields, the header has 2 #6",
         "L14 106 RECORD [z][z] #3",
-        "L15 110 MALFORMED 0123456789ab // record longer than 10 bytes at byte 120 #18",
+        "L15 110 MALFORMED 0123456789ab // record longer than 10 bytes at byte 10 of the record #18",
         "L16 129 RECORD [x][y] #3"), whole(file));
     assertEveryCutAgrees(file);
   }
@@ -286,7 +286,7 @@ class CsvParserTest {
     TextInputKeys.setMaxRecordBytes(conf, 10);
     Path file = write("a,b\r\n0123,567890\r\nx,y\r\n");
     assertEquals(List.of(
-        "L2 5 MALFORMED 0123,567890 // record longer than 10 bytes at byte 15 #11",
+        "L2 5 MALFORMED 0123,567890 // record longer than 10 bytes at byte 10 of the record #11",
         "L3 18 RECORD [x][y] #3"), whole(file));
     assertEveryCutAgrees(file);
   }
@@ -326,7 +326,7 @@ class CsvParserTest {
         "L2 27 MALFORMED o1,u1,x // " + problem + " #7",
         "L3 35 EMPTY  //  #0",
         "L4 36 MALFORMED o2,u2 // " + problem + " #5",
-        "L5 42 MALFORMED \"o3\",u3,\"bad\"x // " + problem + "; text after a closing quote at byte 55 #14",
+        "L5 42 MALFORMED \"o3\",u3,\"bad\"x // " + problem + "; text after a closing quote at byte 13 of the record #14",
         "L6 57 MALFORMED o4,u4,\"two\nlines\" // " + problem + " #17",
         "L8 75 MALFORMED o5,u5,\uFFFD // " + problem + "; not UTF-8 #7"), whole(file));
     assertEveryCutAgrees(file);
@@ -339,9 +339,9 @@ class CsvParserTest {
   void aMalformedHeaderMakesEveryRecordMalformed() throws IOException {
     Path file = write("h1,\"h2\"x\na,b\nc,\"d\"e\n");
     assertEquals(List.of(
-        "L2 9 MALFORMED a,b // the file's header line is MALFORMED (text after a closing quote at byte 7) #3",
-        "L3 13 MALFORMED c,\"d\"e // the file's header line is MALFORMED (text after a closing quote at byte 7);"
-            + " text after a closing quote at byte 18 #6"),
+        "L2 9 MALFORMED a,b // the file's header line is MALFORMED (text after a closing quote at byte 7 of the record) #3",
+        "L3 13 MALFORMED c,\"d\"e // the file's header line is MALFORMED (text after a closing quote at byte 7 of the record);"
+            + " text after a closing quote at byte 5 of the record #6"),
         whole(file));
     assertEveryCutAgrees(file);
   }

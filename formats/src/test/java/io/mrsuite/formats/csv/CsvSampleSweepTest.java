@@ -113,9 +113,9 @@ class CsvSampleSweepTest {
         "69 RECORD [o2][u2][shipped][Line one\nLine two, with comma] #45",
         "115 RECORD [o3][u3][paid][He said \"fragile\"\r\nhandle with care] #50",
         "167 RECORD [o4][u4][cancelled][] #16",
-        "184 MALFORMED o5,u5,paid,\"bad\"tail // text after a closing quote at byte 200 #20",
+        "184 MALFORMED o5,u5,paid,\"bad\"tail // text after a closing quote at byte 16 of the record #20",
         "205 RECORD [o6][u6][refunded][ok] #19",
-        "225 MALFORMED o7,u\"7,paid,broken // quote inside an unquoted field at byte 229 #18",
+        "225 MALFORMED o7,u\"7,paid,broken // quote inside an unquoted field at byte 4 of the record #18",
         "244 MALFORMED o8,u8,paid // wrong field count: 3 fields, the header has 4 #10",
         "255 RECORD [o9][u9][delivered][multi\n\nline, with \"quotes\" and an empty line] #64",
         "320 EMPTY  //  #0",
@@ -150,7 +150,7 @@ class CsvSampleSweepTest {
         "52 RECORD [o3][u3][plain] #11",
         "64 RECORD [o4][u4][ends with a break\n] #26",
         "91 MALFORMED o5,u5,\"never closed, and // unbalanced quote: the file ends inside a quoted field"
-            + " (record starting at byte 91 cut at its first line break) #24",
+            + " (record cut at its first line break) #24",
         "116 RECORD [o6][u6][after it] #14",
         "131 RECORD [o7][u7][the end] #13"), whole);
     assertEveryTwoWayCut(file, whole);
@@ -165,7 +165,7 @@ class CsvSampleSweepTest {
         "48 RECORD [2][\u65e5\u672c][\ud83d\ude00 \"smile\"] #25",
         "74 INVALID_ENCODING 3,bad,\"\uFFFD\n\uFFFD\" // not UTF-8 #11",
         "86 RECORD [4][x][\n] #7",
-        "94 MALFORMED 5,\"\u00e9\"\u00e9,y // text after a closing quote at byte 100 #10",
+        "94 MALFORMED 5,\"\u00e9\"\u00e9,y // text after a closing quote at byte 6 of the record #10",
         "105 INVALID_ENCODING 6,\uFFFD,z // not UTF-8 #6",
         "112 RECORD [7][last][\u2028 not a break] #24"), whole);
     assertEveryTwoWayCut(file, whole);
@@ -180,10 +180,10 @@ class CsvSampleSweepTest {
         "7 RECORD [1][x,\ny][z] #10",
         "18 RECORD [2][q \"r\"][s] #13",
         "33 RECORD [3][\"][] #7",
-        "41 MALFORMED 4,bad\"q,t // quote inside an unquoted field at byte 46 #9",
+        "41 MALFORMED 4,bad\"q,t // quote inside an unquoted field at byte 5 of the record #9",
         "51 RECORD [5][m\nn\no][p] #11",
         "63 EMPTY  //  #0",
-        "64 MALFORMED 6,\"x\"y,z // text after a closing quote at byte 69 #8",
+        "64 MALFORMED 6,\"x\"y,z // text after a closing quote at byte 5 of the record #8",
         "73 MALFORMED 7,only two // wrong field count: 2 fields, the header has 3 #10",
         "84 RECORD [8][][\r\n] #9",
         "94 RECORD [9][a\"\n\"b][c] #13",
