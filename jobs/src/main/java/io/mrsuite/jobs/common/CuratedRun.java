@@ -24,6 +24,7 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobCounter;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -46,6 +47,8 @@ public final class CuratedRun {
   public static final String QUARANTINE_BASE_PATH = QUARANTINE_DIR + "/part";
   /** Avro codec when the job sets none with {@code -D avro.output.codec=...}. */
   public static final String DEFAULT_AVRO_CODEC = "snappy";
+
+  private static final int MAX_EVENTS_SEARCHED = 1000;
 
   private final String jobName;
   private final LocalDate date;
@@ -107,7 +110,7 @@ public final class CuratedRun {
     try {
       if (!job.waitForCompletion(true)) {
         throw new JobFailedException(jobName + " dt=" + date + ": job " + job.getJobID() + " ended "
-            + job.getJobState() + ": " + job.getStatus().getFailureInfo());
+            + job.getJobState() + ": " + failure(job));
       }
       Counters counters = job.getCounters();
       RecordBooks books = RecordBooks.from(counters);
@@ -140,6 +143,23 @@ public final class CuratedRun {
         publisher.discard(staged);
       }
     }
+  }
+
+  /**
+   * Why the job failed, in the words of its first failed task when the framework keeps them (YARN does;
+   * the local runner logs them instead): a task's exception names the bad input, the job's status only
+   * counts failed tasks.
+   */
+  private static String failure(Job job) throws IOException, InterruptedException {
+    for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, MAX_EVENTS_SEARCHED)) {
+      if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
+        String[] diagnostics = job.getTaskDiagnostics(event.getTaskAttemptId());
+        if (diagnostics != null && diagnostics.length > 0) {
+          return event.getTaskAttemptId() + ": " + diagnostics[0].lines().findFirst().orElse("");
+        }
+      }
+    }
+    return job.getStatus().getFailureInfo();
   }
 
   /** The usual check: every record counted WRITTEN is one record the given task counter says was output. */

@@ -99,6 +99,7 @@ public class IngestEventsJob extends MrSuiteTool {
     job.setJarByClass(IngestEventsJob.class);
     IngestEventsKeys.setArrivalDate(conf, date);
     IngestEventsKeys.setLateDays(conf, lateDays);
+    // Read once here so a bad -D value fails on the client, not in every task.
     TextInputKeys.maxRecordBytes(conf);
 
     job.setInputFormatClass(CombinedLineInputFormat.class);

@@ -124,11 +124,11 @@ class OrdersMapperTest {
         KeyedIngestTests.mapDriver(new OrdersMapper(), conf, csv.writeAndRead(file, conf));
     assertEquals(List.of(), driver.run());
 
-    long xAt = csv.offset(afterQuote) + csv.text(afterQuote).indexOf("Z\"x") + 2;
-    long quoteAt = csv.offset(quoteInside) + csv.text(quoteInside).indexOf('"');
+    long xAt = csv.text(afterQuote).indexOf("Z\"x") + 2;
+    long quoteAt = csv.text(quoteInside).indexOf('"');
     List<QuarantineRecord> expected = List.of(
         quarantine("orders", csv, source, afterQuote, QuarantineReason.MALFORMED_CSV,
-            "text after a closing quote at byte " + xAt),
+            "text after a closing quote at byte " + xAt + " of the record"),
         quarantine("orders", csv, source, fieldCount, QuarantineReason.MALFORMED_CSV,
             "wrong field count: 2 fields, the header has 11"),
         quarantine("orders", csv, source, encoding, QuarantineReason.INVALID_ENCODING, "not UTF-8"),
@@ -148,7 +148,7 @@ class OrdersMapperTest {
         quarantine("orders", csv, source, negative, QuarantineReason.INVALID_VALUE,
             "shipping \"-1\": not a plain decimal like 12, 12.5 or 12.50"),
         quarantine("orders", csv, source, quoteInside, QuarantineReason.MALFORMED_CSV,
-            "quote inside an unquoted field at byte " + quoteAt));
+            "quote inside an unquoted field at byte " + quoteAt + " of the record"));
     List<QuarantineRecord> actual = KeyedIngestTests.quarantined(outputDir);
     assertEquals(expected, actual);
     // Spelled out once, so the helper's view of the file is checked too.
