@@ -1,5 +1,6 @@
 package io.mrsuite.jobs;
 
+import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
@@ -23,6 +24,8 @@ public final class MrSuiteDriver {
     Map<String, Job> jobs = new LinkedHashMap<>();
     add(jobs, IngestEventsJob.NAME, IngestEventsJob.class,
         "raw events JSON Lines of one arrival date -> validated Avro in curated/events, rejects in quarantine");
+    add(jobs, DedupEventsJob.NAME, DedupEventsJob.class,
+        "curated events of event date X from arrivals X..X+late_days -> curated/events_dedup, first copy kept");
     add(jobs, IngestOrdersJob.NAME, IngestOrdersJob.class,
         "orders + order_lines CSV of one export date -> curated/orders (lines nested), reduce-side join");
     add(jobs, IngestProductsJob.NAME, IngestProductsJob.class,

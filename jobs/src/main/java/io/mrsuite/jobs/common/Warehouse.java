@@ -21,6 +21,11 @@ public final class Warehouse {
     return new Path(new Path(root, "raw"), dataset);
   }
 
+  /** {@code curated/<dataset>}: the dataset's partitions are below it. */
+  public Path curatedDataset(String dataset) {
+    return new Path(new Path(root, "curated"), dataset);
+  }
+
   /** {@code raw/<dataset>/dt=D}. */
   public Path raw(String dataset, LocalDate date) {
     return partition("raw", dataset, date);

@@ -1,0 +1,41 @@
+package io.mrsuite.jobs.dedup;
+
+import io.mrsuite.formats.avro.Event;
+import io.mrsuite.formats.avro.JoinKey;
+import io.mrsuite.jobs.common.RecordCounters;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapred.AvroValue;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/**
+ * Keeps the curated events whose UTC event date is the job's date (the others are counted as skipped:
+ * they belong to another day's run) and keys them by event id, then by (arrival date, source file, byte
+ * offset), the order in which the first copy wins.
+ */
+public class DedupEventsMapper extends Mapper<AvroKey<Event>, NullWritable, AvroKey<JoinKey>, AvroValue<Event>> {
+  private final AvroKey<JoinKey> outKey = new AvroKey<>();
+  private final AvroValue<Event> outValue = new AvroValue<>();
+  private long eventDay;
+
+  @Override
+  protected void setup(Context context) {
+    eventDay = DedupEventsKeys.eventDate(context.getConfiguration()).toEpochDay();
+  }
+
+  @Override
+  protected void map(AvroKey<Event> key, NullWritable value, Context context) throws IOException, InterruptedException {
+    context.getCounter(RecordCounters.READ).increment(1);
+    Event event = key.datum();
+    if (event.getEventTime().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay() != eventDay) {
+      context.getCounter(RecordCounters.SKIPPED).increment(1);
+      return;
+    }
+    outKey.datum(new JoinKey(EventIdOrder.key(event.getEventId()), 0, (int) event.getArrivalDate().toEpochDay(),
+        event.getSourceFile(), event.getSourceOffset()));
+    outValue.datum(event);
+    context.write(outKey, outValue);
+  }
+}
