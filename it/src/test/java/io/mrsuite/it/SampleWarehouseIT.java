@@ -3,11 +3,15 @@ package io.mrsuite.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -211,6 +215,30 @@ class SampleWarehouseIT {
       }
     }
     assertOrdersHoldExactlyTheirLines();
+  }
+
+  /** The chain on the cluster: the events ingested by the tests above, deduplicated for 2026-11-20. */
+  @Test
+  @Order(5)
+  void dedupOfTheIngestedDayMatchesTheIndependentCount() throws Exception {
+    JsonNode expected = new ObjectMapper().readTree(TestData.expected("dedup-events.json").toFile())
+        .get("days").get("2026-11-20");
+    Configuration conf = clusterConf();
+    conf.setInt(MRJobConfig.NUM_REDUCES, 2);
+    assertEquals(0, ToolRunner.run(conf, new DedupEventsJob(),
+        new String[] {"--root", fs.makeQualified(ROOT).toString(), "--date", "2026-11-20"}));
+
+    JsonNode records;
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(partition("curated", "events_dedup", "2026-11-20"),
+        "_manifest.json"))) {
+      records = new ObjectMapper().readTree(in).get("records");
+    }
+    for (String count : List.of("read", "written", "skipped", "duplicates_removed", "quarantined")) {
+      assertEquals(expected.get(count).asLong(), records.get(count).asLong(), count);
+    }
+    List<GenericRecord> events = AvroPartitions.read(fs, partition("curated", "events_dedup", "2026-11-20"));
+    assertEquals(expected.get("written").asLong(), events.stream().map(e -> e.get("event_id").toString())
+        .distinct().count(), "each event_id once");
   }
 
   private static void assertOrdersHoldExactlyTheirLines() throws IOException {
