@@ -2,6 +2,7 @@ package io.mrsuite.jobs.ingest;
 
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.partition.DatePartitions;
+import io.mrsuite.formats.partition.IgnoredEntry;
 import io.mrsuite.formats.partition.MissingPartitionsException;
 import io.mrsuite.formats.partition.PartitionSelection;
 import io.mrsuite.formats.text.CombinedLineInputFormat;
@@ -125,10 +126,22 @@ public class IngestEventsJob extends MrSuiteTool {
     } catch (MissingPartitionsException e) {
       throw new JobFailedException("nothing to ingest: " + e.getMessage());
     }
-    selection.warnings().forEach(w -> LOG.warn("Not read: {} ({})", w.path(), w.reason().description()));
+    Path partition = selection.partitionPaths().get(0);
+    List<String> misplaced = new ArrayList<>();
+    for (IgnoredEntry entry : selection.warnings()) {
+      if (entry.path().getParent().equals(partition)) {
+        misplaced.add(entry.path().getName() + " (" + entry.reason().description() + ")");
+      } else {
+        LOG.warn("Not a partition of this run: {} ({})", entry.path(), entry.reason().description());
+      }
+    }
+    if (!misplaced.isEmpty()) {
+      // Data inside the partition but outside hr=HH would otherwise be left unread without a trace.
+      throw new JobFailedException("raw partition " + partition + " holds entries that are not hr=HH directories: "
+          + String.join(", ", misplaced) + "; move them into an hour directory or out of the partition");
+    }
     if (selection.hourPaths().isEmpty()) {
-      throw new JobFailedException("raw partition " + selection.partitionPaths().get(0)
-          + " holds no hr=HH directories: nothing to ingest");
+      throw new JobFailedException("raw partition " + partition + " holds no hr=HH directories: nothing to ingest");
     }
     return selection.hourPaths();
   }
