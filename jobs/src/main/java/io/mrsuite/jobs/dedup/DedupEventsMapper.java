@@ -4,7 +4,6 @@ import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.IOException;
-import java.time.ZoneOffset;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
 import org.apache.hadoop.io.NullWritable;
@@ -16,6 +15,8 @@ import org.apache.hadoop.mapreduce.Mapper;
  * offset), the order in which the first copy wins.
  */
 public class DedupEventsMapper extends Mapper<AvroKey<Event>, NullWritable, AvroKey<JoinKey>, AvroValue<Event>> {
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
   private final AvroKey<JoinKey> outKey = new AvroKey<>();
   private final AvroValue<Event> outValue = new AvroValue<>();
   private long eventDay;
@@ -29,7 +30,7 @@ public class DedupEventsMapper extends Mapper<AvroKey<Event>, NullWritable, Avro
   protected void map(AvroKey<Event> key, NullWritable value, Context context) throws IOException, InterruptedException {
     context.getCounter(RecordCounters.READ).increment(1);
     Event event = key.datum();
-    if (event.getEventTime().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay() != eventDay) {
+    if (Math.floorDiv(event.getEventTime().toEpochMilli(), MILLIS_PER_DAY) != eventDay) {
       context.getCounter(RecordCounters.SKIPPED).increment(1);
       return;
     }
