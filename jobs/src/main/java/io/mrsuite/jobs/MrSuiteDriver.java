@@ -1,9 +1,11 @@
 package io.mrsuite.jobs;
 
 import io.mrsuite.jobs.dedup.DedupEventsJob;
+import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
 import java.io.PrintStream;
@@ -26,6 +28,10 @@ public final class MrSuiteDriver {
         "raw events JSON Lines of one arrival date -> validated Avro in curated/events, rejects in quarantine");
     add(jobs, DedupEventsJob.NAME, DedupEventsJob.class,
         "curated events of event date X from arrivals X..X+late_days -> curated/events_dedup, first copy kept");
+    add(jobs, EnrichEventsJob.NAME, EnrichEventsJob.class,
+        "events_dedup of X + products and FX rates of X -> curated/events_enriched (map-side join, reduce-side when large)");
+    add(jobs, SessionizeJob.NAME, SessionizeJob.class,
+        "events_enriched of X -> curated/sessions: per visitor, 30-minute gap, cut at midnight UTC (secondary sort)");
     add(jobs, IngestOrdersJob.NAME, IngestOrdersJob.class,
         "orders + order_lines CSV of one export date -> curated/orders (lines nested), reduce-side join");
     add(jobs, IngestProductsJob.NAME, IngestProductsJob.class,

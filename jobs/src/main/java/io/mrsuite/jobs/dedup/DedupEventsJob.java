@@ -2,12 +2,9 @@ package io.mrsuite.jobs.dedup;
 
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.JoinKey;
-import io.mrsuite.formats.partition.DatePartitions;
-import io.mrsuite.formats.partition.MissingPartitionsException;
-import io.mrsuite.formats.partition.PartitionSelection;
+import io.mrsuite.jobs.common.CompletePartitions;
 import io.mrsuite.jobs.common.CuratedRun;
 import io.mrsuite.jobs.common.Dates;
-import io.mrsuite.jobs.common.JobFailedException;
 import io.mrsuite.jobs.common.JobOptions;
 import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.common.UsageException;
@@ -67,8 +64,8 @@ public class DedupEventsJob extends MrSuiteTool {
       }
       Warehouse warehouse = new Warehouse(new Path(options.get("root")));
       int lateDays = options.intValue("late-days", IngestEventsKeys.DEFAULT_LATE_DAYS, 0);
-      inputs.addAll(arrivals(warehouse.curatedDataset(INPUT_DATASET), date, lateDays, options.has("allow-missing"),
-          conf));
+      inputs.addAll(CompletePartitions.range(NAME, warehouse.curatedDataset(INPUT_DATASET), date, lateDays,
+          options.has("allow-missing"), conf));
       output = warehouse.curated(DATASET, date);
       quarantine = warehouse.quarantine(DATASET, date);
     } else if (!options.has("input")) {
@@ -102,25 +99,6 @@ public class DedupEventsJob extends MrSuiteTool {
     run.runAndPublish(job, inputs, CuratedRun.writtenEquals(TaskCounter.REDUCE_OUTPUT_RECORDS),
         Map.of("event_date", date.toString()));
     return 0;
-  }
-
-  /** The complete curated arrival partitions X .. X+lateDays. */
-  private static List<Path> arrivals(Path dataset, LocalDate date, int lateDays, boolean allowMissing,
-      Configuration conf) throws IOException {
-    PartitionSelection selection;
-    try {
-      selection = DatePartitions.forDate(date).withLateDays(lateDays).withRequireSuccess(true)
-          .withAllowMissing(allowMissing).select(dataset.getFileSystem(conf), dataset);
-    } catch (MissingPartitionsException e) {
-      throw new JobFailedException(e.getMessage());
-    }
-    if (!selection.unavailable().isEmpty()) {
-      System.out.println(NAME + ": running without " + selection.describeUnavailable());
-    }
-    if (selection.partitionPaths().isEmpty()) {
-      throw new JobFailedException("no curated event partition of " + date + " .. " + date.plusDays(lateDays));
-    }
-    return selection.partitionPaths();
   }
 
   public static void main(String[] args) throws Exception {

@@ -1,7 +1,6 @@
 package io.mrsuite.jobs.common.keyed;
 
 import io.mrsuite.formats.avro.CuratedDataModel;
-import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.SourcedRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +53,7 @@ public final class ReusingShuffle {
   private final Schema outputSchema;
   private final Counters counters = new Counters();
 
-  /** @param conf a task configuration from {@link KeyedIngestTests#taskConf} */
+  /** @param conf a task configuration, e.g. from {@link KeyedIngestTests#taskConf}: serialization, sort and grouping */
   public ReusingShuffle(Configuration conf, Schema outputSchema) {
     this.conf = conf;
     this.outputSchema = outputSchema;
@@ -66,11 +65,11 @@ public final class ReusingShuffle {
 
   /** Runs the reducer over the pairs as a reduce task would see them after the shuffle; returns its output records. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public <O> List<O> run(Reducer<AvroKey<JoinKey>, AvroValue<SourcedRecord>, AvroKey<O>, NullWritable> reducer,
-      List<JoinKey> keys, List<SourcedRecord> values) throws IOException, InterruptedException {
+  public <K, V, O> List<O> run(Reducer<AvroKey<K>, AvroValue<V>, AvroKey<O>, NullWritable> reducer,
+      List<K> keys, List<V> values) throws IOException, InterruptedException {
     JobConf job = new JobConf(conf);
     RawComparator<Object> sort = job.getOutputKeyComparator();
-    RawComparator<AvroKey<JoinKey>> grouping = (RawComparator) job.getOutputValueGroupingComparator();
+    RawComparator<AvroKey<K>> grouping = (RawComparator) job.getOutputValueGroupingComparator();
     List<byte[][]> pairs = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       pairs.add(new byte[][] {serialize(AvroKey.class, new AvroKey<>(keys.get(i))),
@@ -80,11 +79,11 @@ public final class ReusingShuffle {
 
     List<O> output = new ArrayList<>();
     TaskAttemptID attempt = new TaskAttemptID("shuffle", 1, TaskType.REDUCE, 0, 0);
-    ReduceContextImpl<AvroKey<JoinKey>, AvroValue<SourcedRecord>, AvroKey<O>, NullWritable> context =
+    ReduceContextImpl<AvroKey<K>, AvroValue<V>, AvroKey<O>, NullWritable> context =
         new ReduceContextImpl<>(conf, attempt, new Pairs(pairs), counters.findCounter("shuffle", "keys"),
             counters.findCounter("shuffle", "values"), new CopyingWriter<>(output), null, new Reporter(),
             grouping, (Class) AvroKey.class, (Class) AvroValue.class);
-    reducer.run(new WrappedReducer<AvroKey<JoinKey>, AvroValue<SourcedRecord>, AvroKey<O>, NullWritable>()
+    reducer.run(new WrappedReducer<AvroKey<K>, AvroValue<V>, AvroKey<O>, NullWritable>()
         .getReducerContext(context));
     return output;
   }

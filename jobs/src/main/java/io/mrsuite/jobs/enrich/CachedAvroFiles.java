@@ -1,0 +1,59 @@
+package io.mrsuite.jobs.enrich;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.util.function.Consumer;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.SeekableInput;
+import org.apache.avro.file.SeekableFileInput;
+import org.apache.avro.mapred.FsInput;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.JobContext;
+
+/**
+ * Reads the Avro files a job shipped through the distributed cache ({@code Job.addCacheFile(uri#link)}).
+ * A task reads the localized copy through its link in the working directory, as YARN and the local runner
+ * create it; where no link exists (MRUnit creates none) it reads the original URI.
+ */
+final class CachedAvroFiles {
+  private CachedAvroFiles() {
+  }
+
+  /** Passes every record of every cache file whose link name starts with {@code linkPrefix}; returns the count. */
+  static <T> long read(JobContext context, String linkPrefix, Class<T> type, Consumer<T> sink) throws IOException {
+    URI[] files = context.getCacheFiles();
+    long records = 0;
+    if (files == null) {
+      return records;
+    }
+    for (URI uri : files) {
+      String link = uri.getFragment();
+      if (link != null && link.startsWith(linkPrefix)) {
+        records += read(open(uri, link, context.getConfiguration()), type, sink);
+      }
+    }
+    return records;
+  }
+
+  private static SeekableInput open(URI uri, String link, Configuration conf) throws IOException {
+    File localized = new File(link);
+    if (localized.exists()) {
+      return new SeekableFileInput(localized);
+    }
+    return new FsInput(new Path(uri.getScheme(), uri.getAuthority(), uri.getPath()), conf);
+  }
+
+  private static <T> long read(SeekableInput input, Class<T> type, Consumer<T> sink) throws IOException {
+    long records = 0;
+    try (DataFileReader<T> reader = new DataFileReader<>(input, new SpecificDatumReader<>(type))) {
+      for (T record : reader) {
+        sink.accept(record);
+        records++;
+      }
+    }
+    return records;
+  }
+}
