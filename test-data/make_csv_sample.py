@@ -389,9 +389,15 @@ PURCHASES = {
     "O-20261121-62707": ("u-11782", "anon-12fcb1e9f4fd", "US", "USD", [("P-1011", 2, "78.99"), ("P-1018", 2, "13.99")]),
     "O-20261121-07454": ("u-81807", "anon-5df6b0992bcf", "AT", "EUR", [("P-1002", 1, "0.00")]),
     "O-20261121-66497": (None, "anon-b28d17ca6af2", "GB", "GBP", [("P-1015", 3, "34.99"), ("P-1003", 1, "198.99")]),
+    # the session edge cases of raw/events/dt=2026-11-20/hr=23/sessions-edge.jsonl (make_sample.py): orphans
+    "O-20261120-90001": (None, "anon-edge-chf", "CH", "CHF", [("P-1003", 1, "229.00")]),
+    "O-20261120-90002": (None, "anon-edge-chf", "CH", "DKK", [("P-9998", 2, "10.00")]),
+    "O-20261120-90003": (None, "anon-edge-tie", "GB", "GBP", [("P-1012", 10000, "15.00")]),
+    "O-20261120-90004": (None, "anon-edge-jpy", "JP", "JPY", [("P-1019", 1, "1000.00"), ("P-1035", 1, "1000.00")]),
+    "O-20261120-90005": (None, "anon-edge-dkk", "DK", "DKK", [("P-1026", 1, "899.00")]),
 }
 # order_time of the matching order: a few seconds after the last purchase event, in the visitor's spelling.
-# O-20261120-59012 and O-20261121-07454 get no order at all (orphan purchases).
+# O-20261120-59012, O-20261121-07454 and the session edge cases O-20261120-9000x get no order at all (orphan purchases).
 MATCHED_TIMES = {
     "O-20261120-87180": "2026-11-20T00:22:47Z",
     "O-20261120-41561": "2026-11-20T07:16:12.204Z",
@@ -403,7 +409,8 @@ MATCHED_TIMES = {
     "O-20261121-62707": "2026-11-20T20:25:24.870-05:00",
     "O-20261121-66497": "2026-11-21T15:06:13.318Z",
 }
-ORPHAN_PURCHASES = ["O-20261120-59012", "O-20261121-07454"]
+ORPHAN_PURCHASES = ["O-20261120-59012", "O-20261121-07454", "O-20261120-90001", "O-20261120-90002",
+                    "O-20261120-90003", "O-20261120-90004", "O-20261120-90005"]
 
 
 def matched(oid, status):
@@ -1256,8 +1263,9 @@ def write_doc(days, kept_orders):
                  if r.label == WRITTEN]
         w("- FX %s: rates for %s; none for the other currencies." % (day.isoformat(), ", ".join(sorted(rates))))
     w("- No CHF rate on 2026-11-21 (its row lost its currency code: MISSING_FIELD), while CHF orders dated "
-      "2026-11-21 are valid: unconverted orders. The events sample only uses EUR, GBP and USD, which have rates "
-      "on both days.")
+      "2026-11-21 are valid: unconverted orders. The ordinary events of the events sample only use EUR, GBP and "
+      "USD, which have rates on both days; its session edge cases (`sessions-edge.jsonl`, all dated 2026-11-20) "
+      "also use CHF and JPY (rates on 2026-11-20) and DKK and PLN (none on 2026-11-20).")
     for day in (D20, D21):
         kept = {r.key for f in FILES.values() if f.dataset == "products" and f.day == day for r in f.recs
                 if r.label == WRITTEN}

@@ -817,6 +817,136 @@ def build_day2(midnight_tail, resend):
 
 
 # ----------------------------------------------------------------------------------------------------
+# Session edge cases for enrich-events / sessionize (event date 2026-11-20). Hand-written, all valid, with
+# readable ids; built after both days and without the shared random generator, so that every other file
+# keeps its bytes. check_enrich_sessions.py derives the sessions; test-data/README.md lists the outcomes.
+
+EDGE_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0"
+
+
+def edge(event_id, etype, when, anon, note=None, **fields):
+    """One valid event line; when is the event_time value as written (ISO text or epoch millis)."""
+    pairs = [("event_id", event_id), ("event_type", etype), ("event_time", when), ("anonymous_id", anon)]
+    for k, v in fields.items():
+        pairs.append((k, v))
+    pairs += [("user_agent", EDGE_UA), ("ip", "192.0.2.200")]
+    return ok(pairs, note=note)
+
+
+def build_sessions_edge():
+    d = D1
+    f = F(d, 23, "sessions-edge.jsonl")
+    p = SITE + "/p/"
+    t = lambda hh, mm, ss, milli=0: iso(ms_of(d, hh, mm, ss, milli))  # written as ...Z with milliseconds
+    lines = [
+        # E1 anon-edge-gap: file in reverse time order; gaps 30:00.000 (two spellings), 30:00.001, 29:59.999
+        edge("edge-01-e", "page_view", t(12, 0, 0), "anon-edge-gap", page_url=SITE + "/c/sale",
+             note="anon-edge-gap: 12:00:00.000, 29:59.999 after the previous event: same session"),
+        edge("edge-01-d", "search", "2026-11-20T11:30:00.001Z", "anon-edge-gap", page_url=SITE + "/search?q=tent",
+             search_query="tent",
+             note="anon-edge-gap: 11:30:00.001, 30:00.001 after the previous event: a new session"),
+        edge("edge-01-c", "page_view", ms_of(d, 11, 0, 0), "anon-edge-gap", page_url=SITE + "/c/camping",
+             note="anon-edge-gap: epoch millis of 11:00:00.000, exactly 30:00.000 later: same session"),
+        edge("edge-01-b", "product_view", "2026-11-20T11:30:00.000999+01:00", "anon-edge-gap",
+             page_url=p + "P-1016-gift-card-50", product_id="P-1016",
+             note="anon-edge-gap: 10:30:00.000999 cut to 10:30:00.000, exactly 30:00.000 later: same session; "
+                  "P-1016 is in the catalog with no category and no brand"),
+        edge("edge-01-a", "page_view", "2026-11-20T10:00:00Z", "anon-edge-gap", page_url=SITE + "/",
+             note="anon-edge-gap: first event 10:00:00 (no fraction); the file lists this visitor's events "
+                  "newest first"),
+        # E2 cookie anon-edge-login signs in as u-edge-login, later uses a second device
+        edge("edge-02-a", "page_view", t(9, 0, 0), "anon-edge-login", page_url=SITE + "/",
+             note="anon-edge-login: no user_id: visitor is the anonymous_id"),
+        edge("edge-02-b", "search", t(9, 1, 0), "anon-edge-login", user_id=None, page_url=SITE + "/search?q=boots",
+             search_query="boots", note="anon-edge-login: user_id null: visitor is the anonymous_id"),
+        edge("edge-02-c", "page_view", t(9, 2, 0), "anon-edge-login", user_id="", page_url=SITE + "/login",
+             note="anon-edge-login: user_id \"\": visitor is the anonymous_id"),
+        edge("edge-02-d", "page_view", t(9, 3, 0), "anon-edge-login", user_id="u-edge-login",
+             page_url=SITE + "/account", country="AT",
+             note="u-edge-login: signed in on the same cookie: a visitor of its own"),
+        edge("edge-02-e", "add_to_cart", t(9, 4, 0), "anon-edge-login", user_id="u-edge-login",
+             page_url=p + "P-1039", product_id="P-1039", price="59.00", currency="EUR",
+             note="u-edge-login: P-1039 is inactive but in the catalog (footwear, Fjellrev)"),
+        edge("edge-02-f", "page_view", t(9, 10, 0), "anon-edge-login", page_url=SITE + "/help",
+             note="anon-edge-login: signed out again: back to the cookie's session (8 minutes after 09:02)"),
+        edge("edge-02-g", "product_view", t(9, 20, 0), "anon-edge-login-phone", user_id="u-edge-login",
+             page_url=p + "P-1008", product_id="P-1008", price="34.99", currency="EUR",
+             note="u-edge-login: another device (another anonymous_id), same user: same session; P-1008's "
+                  "first catalog record is invalid, the second is kept"),
+        # E3 three events in the same millisecond, listed b, a, c
+        edge("edge-03-b", "product_view", t(14, 0, 0, 500), "anon-edge-samems", page_url=p + "P-9999",
+             product_id="P-9999", country="NL",
+             note="anon-edge-samems: same millisecond as the next two; event_id b sorts second; P-9999 is "
+                  "not in the catalog"),
+        edge("edge-03-a", "page_view", "2026-11-20T15:00:00.500+01:00", "anon-edge-samems",
+             page_url=SITE + "/c/sale", note="anon-edge-samems: same millisecond, event_id a sorts first"),
+        edge("edge-03-c", "search", ms_of(d, 14, 0, 0, 500), "anon-edge-samems", page_url=SITE + "/search?q=map",
+             search_query="map", country="NL", note="anon-edge-samems: same millisecond, event_id c sorts last"),
+        # E4 same millisecond, event_ids that sort differently as UTF-8 bytes and as UTF-16 (Java String)
+        edge("edge-04-\U0001f600", "page_view", t(15, 0, 0, 250), "anon-edge-bytes", page_url=SITE + "/emoji",
+             country="SE",
+             note="anon-edge-bytes: event_id ends in U+1F600 (F0 9F 98 80): sorts after U+FF61 (EF BD A1) "
+                  "as bytes, before it as UTF-16"),
+        edge("edge-04-\uff61", "page_view", t(15, 0, 0, 250), "anon-edge-bytes", page_url=SITE + "/halfwidth",
+             note="anon-edge-bytes: event_id ends in U+FF61: the session's first event"),
+        # E5 country only later, page_url null and "", CHF (rate) and DKK (no rate) purchases
+        edge("edge-05-a", "page_view", t(16, 0, 0), "anon-edge-chf", page_url=None,
+             note="anon-edge-chf: page_url null, no country"),
+        edge("edge-05-b", "page_view", t(16, 0, 10), "anon-edge-chf", page_url="",
+             note="anon-edge-chf: page_url \"\" (present): the entry_url"),
+        edge("edge-05-c", "product_view", t(16, 1, 0), "anon-edge-chf", page_url=p + "P-1003",
+             product_id="P-1003", price="229.00", currency="CHF", country="CH",
+             note="anon-edge-chf: first event with a country (CH)"),
+        edge("edge-05-d", "add_to_cart", t(16, 2, 0), "anon-edge-chf", page_url=p + "P-1003",
+             product_id="P-1003", price=Raw("229.00"), currency="CHF", country="CH"),
+        edge("edge-05-e", "checkout", t(16, 3, 0), "anon-edge-chf", page_url=SITE + "/checkout"),
+        edge("edge-05-f", "purchase", t(16, 4, 0), "anon-edge-chf", order_id="O-20261120-90001",
+             page_url=SITE + "/checkout/confirmation", product_id="P-1003", quantity=1, price=Raw("229.00"),
+             currency="CHF", country="CH",
+             note="anon-edge-chf: CHF purchase: 229.00 x 1.1325079 (CHF has a rate on 2026-11-20)"),
+        edge("edge-05-g", "purchase", t(16, 4, 1), "anon-edge-chf", order_id="O-20261120-90002",
+             page_url=SITE + "/checkout/confirmation", product_id="P-9998", quantity=2, price="10.00",
+             currency="DKK", note="anon-edge-chf: DKK purchase: no DKK rate on 2026-11-20 (unconverted); "
+                                  "P-9998 not in the catalog"),
+        edge("edge-05-h", "page_view", t(16, 5, 0), "anon-edge-chf", page_url=None, country="CH",
+             note="anon-edge-chf: last event, page_url null: exit_url is the confirmation page"),
+        # E6 a half-way tie: 15.00 GBP x 10000 x 1.2641883 = 189628.245 -> 189628.24 (half-even)
+        edge("edge-06-a", "purchase", t(17, 0, 0), "anon-edge-tie", order_id="O-20261120-90003",
+             page_url=SITE + "/checkout/confirmation", product_id="P-1012", quantity=10000, price=Raw("15.00"),
+             currency="GBP", country="GB", note="anon-edge-tie: 189628.245 USD exactly: half-even gives 189628.24"),
+        # E7 two JPY purchases of 6.47293 USD each: rounded once at the end 12.95 (per purchase it would be 12.94)
+        edge("edge-07-a", "purchase", t(17, 30, 0), "anon-edge-jpy", order_id="O-20261120-90004",
+             page_url=SITE + "/checkout/confirmation", product_id="P-1019", quantity=None, price=Raw("1000"),
+             currency="JPY", country="JP", note="anon-edge-jpy: 1000 JPY, quantity null (1): 6.47293 USD"),
+        edge("edge-07-b", "purchase", t(17, 30, 0, 1), "anon-edge-jpy", order_id="O-20261120-90004",
+             page_url=SITE + "/checkout/confirmation", product_id="P-1035", price="1000.00", currency="JPY",
+             country="JP",
+             note="anon-edge-jpy: 1000.00 JPY, no quantity (1): the session's 12.94586 rounds to 12.95"),
+        # E8 a converted session with nothing converted: its only purchase is in DKK; a PLN product view
+        edge("edge-08-a", "product_view", t(20, 0, 0), "anon-edge-dkk", page_url=p + "P-1034",
+             product_id="P-1034", price="129.00", currency="PLN", country="DK",
+             note="anon-edge-dkk: PLN has no rate on 2026-11-20; P-1034's only catalog record is invalid"),
+        edge("edge-08-b", "purchase", t(20, 1, 0), "anon-edge-dkk", order_id="O-20261120-90005",
+             page_url=SITE + "/checkout/confirmation", product_id="P-1026", quantity=1, price="899.00",
+             currency="DKK", country="DK",
+             note="anon-edge-dkk: the only purchase has no rate: converted, revenue 0.00, 1 unconverted"),
+        # E9 the first and last instants of the day, gaps of exactly 30:00.000
+        edge("edge-09-a", "page_view", "2026-11-20T01:00:00+01:00", "anon-edge-midnight", page_url=SITE + "/",
+             note="anon-edge-midnight: 00:00:00.000 (written +01:00): session_id ends T00:00:00.000Z"),
+        edge("edge-09-b", "page_view", t(0, 30, 0), "anon-edge-midnight", page_url=SITE + "/c/footwear",
+             note="anon-edge-midnight: 00:30:00.000, exactly 30:00.000 later: same session"),
+        edge("edge-09-c", "page_view", t(23, 29, 59, 999), "anon-edge-midnight", page_url=SITE + "/c/sale",
+             note="anon-edge-midnight: 23:29:59.999: a new session"),
+        edge("edge-09-d", "page_view", "2026-11-20T18:59:59.999999-05:00", "anon-edge-midnight",
+             page_url=SITE + "/cart",
+             note="anon-edge-midnight: 23:59:59.999999 cut to 23:59:59.999 (written -05:00), exactly "
+                  "30:00.000 later: same session"),
+    ]
+    for i, ln in enumerate(lines):
+        f.add(ln, i)
+
+
+# ----------------------------------------------------------------------------------------------------
 # Writing
 
 def gz(data):
@@ -903,6 +1033,7 @@ def main():
     os.makedirs(EXPECTED, exist_ok=True)
     tail, resend = build_day1()
     build_day2(tail, resend)
+    build_sessions_edge()
     days = {}
     tsv = ["dt\tfile\tline_number\tbyte_offset\toutcome"]
     specials = []
@@ -959,6 +1090,8 @@ def write_readme(days, specials):
     out.append("- Sessions cross midnight: their events up to 23:58:30 arrive in `dt=2026-11-20/hr=23`, the rest in "
                "`dt=2026-11-21/hr=00` (late by one day: valid). `dt=2026-11-20/hr=00` likewise holds the tail of "
                "sessions from 2026-11-19, and `dt=2026-11-21/hr=09` an app's offline queue from 2026-11-20 (valid).")
+    out.append("- `dt=2026-11-20/hr=23/sessions-edge.jsonl`: hand-written session edge cases for enrich-events and "
+               "sessionize (see the section below); all its lines are valid.")
     out.append("- Duplicate event_ids are valid at ingest (dedup is a later job): a verbatim retry across two files "
                "of `dt=2026-11-20/hr=12`, a line of `dt=2026-11-20/hr=23` re-sent in `dt=2026-11-21/hr=00`, and a "
                "retry with an extra `retry` attribute in `dt=2026-11-21/hr=22`.")
@@ -1003,12 +1136,83 @@ def write_readme(days, specials):
         out.append("| `%s` | %d | %d | %s | %s |" % (f.rel[len(EVENTS) + 1:], line_no, offset, outcome,
                                                   note.replace("|", "\\|")))
     out.append("")
+    out.append("## Enrich and sessions (event date 2026-11-20)")
+    out.append("")
+    out.append("After dedup-events for event date X = 2026-11-20 (late_days 1: arrivals 2026-11-20 and 2026-11-21), "
+               "enrich-events and sessionize. `check_enrich_sessions.py` derives their expectations from the raw "
+               "files alone (like `check_dedup.py`: the events minus the lines `expected/ingest-events-lines.tsv` "
+               "lists, the products and FX rates of 2026-11-20 minus the records `expected/csv-rejects.tsv` lists), "
+               "never from the jobs' output, and fails if a hand-checked case below comes out otherwise.")
+    out.append("")
+    out.append("- `expected/enrich-events.json`: `read` = `written` = the dedup output (236), `quarantined` 0, and "
+               "`counters`: IN_CATALOG 131, NOT_IN_CATALOG 5, NO_PRODUCT 100 (they add up to 236), RATE_FOUND 91, "
+               "NO_RATE 3, NO_CURRENCY 142 (they add up to 236). A product_id `\"\"` (one page_view) is a product_id, "
+               "not in the catalog: NOT_IN_CATALOG. Inactive products are in the catalog. Of a product_id seen "
+               "twice in the snapshot the first kept record (file path, byte offset) wins; an invalid record never "
+               "counts. category and brand are null when empty or when the product is not in the catalog; "
+               "usd_per_unit is the first valid rate of the currency in `raw/fx_rates/dt=2026-11-20`.")
+    out.append("- `expected/sessions.json`: `totals` (read 236, written 236, sessions 59, converted_sessions 10, "
+               "unconverted_purchases 2, revenue_usd \"191993.98\" = the sum of the sessions' rounded revenue_usd) "
+               "and `sessions`: every session record sorted by session_id (UTF-8 byte order), with session_id, "
+               "visitor, session_start, session_end (`YYYY-MM-DDTHH:MM:SS.mmmZ`), event_count, page_views, "
+               "product_views, searches, cart_adds, cart_removes, checkouts, purchases, converted, revenue_usd "
+               "(a string with 2 decimals), unconverted_purchases, country, entry_url, exit_url (JSON null when "
+               "null). `python3 test-data/check_enrich_sessions.py --verbose` prints each session's events "
+               "with their source file and line.")
+    out.append("- `warehouse/raw/events/dt=2026-11-20/hr=23/sessions-edge.jsonl` (34 lines, all valid, dated "
+               "2026-11-20, event_ids `edge-NN-x`) holds the hand-checked cases; `make_sample.py` writes it "
+               "without its random generator, so the other files keep their bytes. Its purchases carry order_ids "
+               "O-20261120-90001 .. 90005 that no export holds (orphan purchases, listed in `CSV-SAMPLE.md`).")
+    out.append("")
+    out.append("| visitor | case | expected sessions |")
+    out.append("|---|---|---|")
+    for row in [
+        ("anon-edge-gap", "events listed newest first; gaps of exactly 30:00.000 (10:30:00.000999+01:00 cut to "
+                          "10:30:00.000; epoch millis 11:00:00.000), then 30:00.001, then 29:59.999",
+         "2: `@...T10:00:00.000Z` (3 events, end 11:00:00.000, country null) and `@...T11:30:00.001Z` (2 events, "
+         "end 12:00:00.000)"),
+        ("anon-edge-login / u-edge-login", "a cookie browses with no user_id, user_id null and user_id \"\", "
+                                           "signs in (user_id u-edge-login), signs out; the user later on a second "
+                                           "device (another anonymous_id)",
+         "`anon-edge-login@...T09:00:00.000Z` (4 events, end 09:10, exit /help, country null) and "
+         "`u-edge-login@...T09:03:00.000Z` (3 events across both cookies, end 09:20, country AT)"),
+        ("anon-edge-samems", "3 events in the same millisecond 14:00:00.500 (ISO Z, +01:00, epoch millis) "
+                             "listed as b, a, c; only b and c have a country",
+         "1 session of 3, start = end; order a, b, c: entry_url /c/sale (a), exit_url /search?q=map (c), "
+         "country NL"),
+        ("anon-edge-bytes", "2 events in the same millisecond, event_ids ending in U+1F600 and U+FF61: "
+                            "UTF-8 byte order puts U+FF61 first, Java's UTF-16 String order the other way round",
+         "1 session of 2: entry_url /halfwidth, exit_url /emoji, country SE"),
+        ("anon-edge-chf", "page_url null, then \"\", country only from the 3rd event; a CHF purchase (rate "
+                          "1.1325079) and a DKK purchase (no rate); last event with page_url null",
+         "1 session of 8: entry_url \"\", exit_url /checkout/confirmation, country CH, purchases 2, converted, "
+         "revenue_usd 259.34 (229.00 x 1.1325079 = 259.3443091), unconverted_purchases 1"),
+        ("anon-edge-tie", "one purchase 15.00 GBP x 10000 x 1.2641883 = 189628.245 exactly",
+         "revenue_usd 189628.24 (half-even; half-up would give .25)"),
+        ("anon-edge-jpy", "two JPY purchases of 1000 (quantity null / absent: 1), 6.47293 USD each",
+         "revenue_usd 12.95 (rounded once per session; rounding each purchase would give 12.94)"),
+        ("anon-edge-dkk", "a PLN product view (no rate) and a DKK purchase (no rate)",
+         "1 session of 2: converted true, revenue_usd 0.00, unconverted_purchases 1"),
+        ("anon-edge-midnight", "00:00:00.000 (written +01:00), 00:30:00.000; 23:29:59.999, "
+                               "23:59:59.999999-05:00 cut to 23:59:59.999",
+         "2: `@...T00:00:00.000Z` (2 events) and `@...T23:29:59.999Z` (2 events, end 23:59:59.999)"),
+    ]:
+        out.append("| `%s` | %s | %s |" % row)
+    out.append("")
+    out.append("Enrichment of edge events: P-1016 in the catalog with category and brand null; P-1039 (inactive) "
+               "footwear/Fjellrev; P-1008 camping/Lumen & Co. (its first record is invalid, the second kept); "
+               "P-9999, P-9998 and P-1034 (only an invalid record) not in the catalog; EUR 1.05873412 (the first of "
+               "two EUR rows), CHF 1.1325079, JPY 0.00647293; DKK and PLN no rate.")
+    out.append("")
     out.append("## Regenerate")
     out.append("")
     out.append("`python3 test-data/make_sample.py` rewrites `warehouse/raw/events/`, its two files in `expected/` "
                "and this README deterministically (fixed seed, gzip mtime 0; Python 3 standard library only), "
                "labelling every line from how it was built, then runs `test-data/check_sample.py`, which re-reads the files, "
-               "applies the ingest rules independently and fails if any count or line outcome differs.")
+               "applies the ingest rules independently and fails if any count or line outcome differs. "
+               "Then, in this order: `make_csv_sample.py` (CSV exports), `check_dedup.py` (writes "
+               "`expected/dedup-events.json`), `check_enrich_sessions.py` (writes `expected/enrich-events.json` and "
+               "`expected/sessions.json`).")
     out.append("")
     with open(os.path.join(HERE, "README.md"), "w") as fh:
         fh.write("\n".join(out))

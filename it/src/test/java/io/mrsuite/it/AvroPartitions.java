@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,6 +24,18 @@ final class AvroPartitions {
     for (Path file : parts(fs, partition)) {
       try (InputStream in = fs.open(file);
           DataFileStream<GenericRecord> stream = new DataFileStream<>(in, new GenericDatumReader<>())) {
+        stream.forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  /** The records of every part file as the generated class {@code type}. */
+  static <T> List<T> read(FileSystem fs, Path partition, Class<T> type) throws IOException {
+    List<T> records = new ArrayList<>();
+    for (Path file : parts(fs, partition)) {
+      try (InputStream in = fs.open(file);
+          DataFileStream<T> stream = new DataFileStream<>(in, new SpecificDatumReader<>(type))) {
         stream.forEach(records::add);
       }
     }

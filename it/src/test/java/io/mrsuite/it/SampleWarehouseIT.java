@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mrsuite.formats.avro.EnrichedEvent;
+import io.mrsuite.formats.avro.Event;
+import io.mrsuite.formats.avro.Session;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
+import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
 import java.io.IOException;
@@ -22,6 +27,8 @@ import org.apache.avro.Schema;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +68,8 @@ class SampleWarehouseIT {
   private static final org.apache.hadoop.fs.Path ROOT = new org.apache.hadoop.fs.Path("/warehouse");
   /** Small enough that the sample's files are packed into more than one split. */
   private static final long SPLIT_BYTES = 64 * 1024;
+  private static final DateTimeFormatter SESSION_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
 
   @TempDir
   static Path tmp;
@@ -239,6 +248,59 @@ class SampleWarehouseIT {
     List<GenericRecord> events = AvroPartitions.read(fs, partition("curated", "events_dedup", "2026-11-20"));
     assertEquals(expected.get("written").asLong(), events.stream().map(e -> e.get("event_id").toString())
         .distinct().count(), "each event_id once");
+  }
+
+  /**
+   * The rest of the chain on the cluster: the deduplicated day enriched (map-side, the catalog and rates
+   * localized by YARN from the distributed cache) and sessionized by two reducers, record for record what
+   * test-data/check_enrich_sessions.py computed from the raw files.
+   */
+  @Test
+  @Order(6)
+  void enrichedAndSessionizedDayMatchesTheIndependentComputation() throws Exception {
+    Configuration conf = clusterConf();
+    conf.setInt(MRJobConfig.NUM_REDUCES, 2);
+    String root = fs.makeQualified(ROOT).toString();
+    assertEquals(0, ToolRunner.run(conf, new EnrichEventsJob(), new String[] {"--root", root, "--date", "2026-11-20"}));
+    assertEquals(0, ToolRunner.run(conf, new SessionizeJob(), new String[] {"--root", root, "--date", "2026-11-20"}));
+
+    JsonNode enrichExpected = new ObjectMapper().readTree(TestData.expected("enrich-events.json").toFile());
+    Map<String, Long> enrichCounts = new TreeMap<>();
+    for (EnrichedEvent enriched : AvroPartitions.read(fs, partition("curated", "events_enriched", "2026-11-20"),
+        EnrichedEvent.class)) {
+      Event event = enriched.getEvent();
+      String product = event.getProductId() == null ? "NO_PRODUCT" : enriched.getInCatalog() ? "IN_CATALOG"
+          : "NOT_IN_CATALOG";
+      String rate = event.getCurrency() == null ? "NO_CURRENCY" : enriched.getUsdPerUnit() == null ? "NO_RATE"
+          : "RATE_FOUND";
+      enrichCounts.merge(product, 1L, Long::sum);
+      enrichCounts.merge(rate, 1L, Long::sum);
+    }
+    Map<String, Long> enrichWanted = new TreeMap<>();
+    enrichExpected.get("counters").fields().forEachRemaining(e -> enrichWanted.put(e.getKey(), e.getValue().asLong()));
+    assertEquals(enrichWanted, enrichCounts);
+    assertEquals(enrichExpected.get("written").asLong(),
+        Manifests.counts(fs, partition("curated", "events_enriched", "2026-11-20")).written());
+
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> sessions = new ArrayList<>();
+    for (Session session : AvroPartitions.read(fs, partition("curated", "sessions", "2026-11-20"), Session.class)) {
+      sessions.add(json.createObjectNode().put("session_id", session.getSessionId())
+          .put("visitor", session.getVisitor())
+          .put("session_start", SESSION_TIME.format(session.getSessionStart()))
+          .put("session_end", SESSION_TIME.format(session.getSessionEnd()))
+          .put("event_count", session.getEventCount()).put("page_views", session.getPageViews())
+          .put("product_views", session.getProductViews()).put("searches", session.getSearches())
+          .put("cart_adds", session.getCartAdds()).put("cart_removes", session.getCartRemoves())
+          .put("checkouts", session.getCheckouts()).put("purchases", session.getPurchases())
+          .put("converted", session.getConverted()).put("revenue_usd", session.getRevenueUsd().toPlainString())
+          .put("unconverted_purchases", session.getUnconvertedPurchases()).put("country", session.getCountry())
+          .put("entry_url", session.getEntryUrl()).put("exit_url", session.getExitUrl()));
+    }
+    sessions.sort(Comparator.comparing(s -> s.get("session_id").asText()));
+    List<JsonNode> wanted = new ArrayList<>();
+    json.readTree(TestData.expected("sessions.json").toFile()).get("sessions").forEach(wanted::add);
+    assertEquals(wanted, sessions);
   }
 
   private static void assertOrdersHoldExactlyTheirLines() throws IOException {
