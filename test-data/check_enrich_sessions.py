@@ -17,8 +17,8 @@ asserting the hand-checked outcomes of the session edge cases (EDGE_SESSIONS, ED
 raw/events/dt=2026-11-20/hr=23/sessions-edge.jsonl written by make_sample.py, described in README.md).
 Needs expected/dedup-events.json up to date (run check_dedup.py first) and expected/csv-rejects.tsv.
 Rules (DATA-CONTRACT.md section 4 and the job brief):
-- enrich: in_catalog when product_id is present (non-null; "" counts as a product_id, never in the
-  catalog) and a kept product record has it; category/brand from that record ("" -> null);
+- enrich: in_catalog when product_id is present (non-null and non-empty: ingest-events stores "" as
+  null) and a kept product record has it; category/brand from that record ("" -> null);
   usd_per_unit when currency is present and has a kept rate.
 - sessionize: visitor = user_id if non-null and non-empty, else anonymous_id; order by (event_time ms,
   event_id as UTF-8 bytes); a new session when the gap to the previous event is > 30:00.000 or the UTC
@@ -177,7 +177,7 @@ def kept_records(dataset, key):
 def enrich(events, products, rates):
     counters = {c: 0 for c in ['IN_CATALOG', 'NOT_IN_CATALOG', 'NO_PRODUCT', 'RATE_FOUND', 'NO_RATE', 'NO_CURRENCY']}
     for e in events:
-        product_id = e.get('product_id')
+        product_id = e.get('product_id') or None
         product = products.get(product_id) if product_id is not None else None
         if product_id is None:
             counters['NO_PRODUCT'] += 1

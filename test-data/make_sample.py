@@ -1145,9 +1145,9 @@ def write_readme(days, specials):
                "never from the jobs' output, and fails if a hand-checked case below comes out otherwise.")
     out.append("")
     out.append("- `expected/enrich-events.json`: `read` = `written` = the dedup output (236), `quarantined` 0, and "
-               "`counters`: IN_CATALOG 131, NOT_IN_CATALOG 5, NO_PRODUCT 100 (they add up to 236), RATE_FOUND 91, "
-               "NO_RATE 3, NO_CURRENCY 142 (they add up to 236). A product_id `\"\"` (one page_view) is a product_id, "
-               "not in the catalog: NOT_IN_CATALOG. Inactive products are in the catalog. Of a product_id seen "
+               "`counters`: IN_CATALOG 131, NOT_IN_CATALOG 4, NO_PRODUCT 101 (they add up to 236), RATE_FOUND 91, "
+               "NO_RATE 3, NO_CURRENCY 142 (they add up to 236). A product_id `\"\"` (one page_view) is stored as null "
+               "by ingest-events (an empty id names nothing): NO_PRODUCT. Inactive products are in the catalog. Of a product_id seen "
                "twice in the snapshot the first kept record (file path, byte offset) wins; an invalid record never "
                "counts. category and brand are null when empty or when the product is not in the catalog; "
                "usd_per_unit is the first valid rate of the currency in `raw/fx_rates/dt=2026-11-20`.")
