@@ -3,13 +3,8 @@ package io.mrsuite.jobs.common.keyed;
 import io.mrsuite.formats.avro.JoinKey;
 
 /** Groups serialized {@link JoinKey}s by their business {@code key} alone, whatever their kind and source. */
-public final class JoinKeyGroupingComparator extends StringFieldGroupingComparator<JoinKey> {
+public final class JoinKeyGroupingComparator extends FieldGroupingComparator<JoinKey> {
   public JoinKeyGroupingComparator() {
     super(JoinKey.getClassSchema(), "key");
-  }
-
-  @Override
-  protected String groupOf(JoinKey key) {
-    return key.getKey();
   }
 }
