@@ -1204,6 +1204,69 @@ def write_readme(days, specials):
                "P-9999, P-9998 and P-1034 (only an invalid record) not in the catalog; EUR 1.05873412 (the first of "
                "two EUR rows), CHF 1.1325079, JPY 0.00647293; DKK and PLN no rate.")
     out.append("")
+    out.append("## Marts (event date 2026-11-20)")
+    out.append("")
+    out.append("`check_marts.py` derives the four marts of DATA-CONTRACT.md section 4 (steps 4-7) for X = 2026-11-20 "
+               "(late_days 1: event arrivals and order exports 2026-11-20 and 2026-11-21) from the raw files alone: "
+               "the 236 deduplicated, enriched events and the 59 sessions exactly as `check_enrich_sessions.py` "
+               "computes them (it imports that script), and the orders of `raw/orders/dt=2026-11-20` and "
+               "`dt=2026-11-21` split into records by `check_csv_sample.py`'s CSV state machine, minus the records "
+               "`expected/csv-rejects.tsv` lists (DUPLICATE_KEY within one export included; the kept order_ids are "
+               "cross-checked against `expected/orders-lines.tsv`). It writes `expected/marts/<table>.json` "
+               "(`{\"event_date\", \"columns\", \"rows\"}`; JSON null for null, counts as integers, money as strings "
+               "with exactly 2 decimals), asserts the books between the tables and the hand-checked cases below, and "
+               "prints one line per table. Its header comment lists every choice the contract leaves open.")
+    out.append("")
+    out.append("- `product_daily.json`: 29 rows, one per non-null product_id named by a candidate event of any type, "
+               "sorted by product_id: views 85, add_to_carts 34, purchases 14, units_sold 10023 (all purchases), "
+               "unconverted_purchases 2, revenue_usd summing to 191993.98. revenue_usd = price x quantity x "
+               "usd_per_unit (FX of 2026-11-20) over the purchases with a rate, exact, rounded half-even once per "
+               "product; category and brand from the products snapshot of 2026-11-20 (null when empty or unknown); "
+               "unique_viewers = distinct visitors (as sessionize defines them) with a product_view.")
+    out.append("- `funnel_daily.json`: 12 rows (null country first, then AT .. US): sessions 59, with product_view 39, "
+               "with add_to_cart 24, with checkout 9, with purchase 10 (= the converted sessions of `sessions.json`).")
+    out.append("- `top_products.json`: 29 rows in 8 categories (the null category is a group of its own); no category "
+               "has more than 10 products here, so every product of product_daily appears, zero-revenue ones "
+               "included; rank by rounded revenue_usd descending, then product_id.")
+    out.append("- `revenue_daily.json`: 12 rows: orders 47, revenue_usd summing to 13569.89, unconverted_orders 0, "
+               "orphan_purchases 7. 117 valid orders in the two exports (60 + 58, O-20261120-33536 kept in both); "
+               "counted: order date (UTC date of order_time) 2026-11-20 and status paid, shipped or delivered, the "
+               "first export's copy winning; total x usd_per_unit of 2026-11-20, rounded half-even once per "
+               "shipping_country. orphan_purchases: candidate purchase events whose order_id is no valid order of "
+               "either export (whatever its status or date), by the purchase event's own country. Every counted "
+               "order of 2026-11-20 has a currency with a rate that day (the CHF orders without a rate are dated "
+               "2026-11-21), so this sample does not exercise unconverted_orders for X = 2026-11-20.")
+    out.append("")
+    out.append("| table | case | expected |")
+    out.append("|---|---|---|")
+    for row in [
+        ("product_daily", "P-1012: the GBP tie purchase (edge-06-a) 15.00 x 10000 x 1.2641883 = 189628.245 exactly, "
+                          "its only purchase", "revenue_usd 189628.24 (half-even), units_sold 10000"),
+        ("product_daily", "P-1003: the CHF purchase (edge-05-f) 229.00 x 1.1325079 = 259.3443091",
+         "revenue_usd 259.34"),
+        ("product_daily", "P-1019 and P-1035: one JPY purchase of 1000 each (edge-07-a/b, rate 0.00647293)",
+         "6.47 each (the session's 12.95 is rounded once per session, the mart once per product)"),
+        ("product_daily", "P-9998 (not in the catalog) and P-1026 (camping/Polaris): DKK purchases, no DKK rate "
+                          "on 2026-11-20", "revenue_usd 0.00, unconverted_purchases 1 each; units_sold 2 and 1"),
+        ("product_daily", "P-1034 (only an invalid catalog record): a PLN product_view (no PLN rate)",
+         "category and brand null, views 1, unique_viewers 1"),
+        ("product_daily", "P-1039 (inactive) named only by an add_to_cart; P-1016 (empty category and brand)",
+         "footwear/Fjellrev, views 0; P-1016 null/null"),
+        ("revenue_daily", "O-20261120-59012 (FR) and O-20261120-90001 .. 90005 (edge purchases) in no export",
+         "7 orphan purchases (90004 has two events): FR 1, CH 1, GB 1, DK 1, JP 2, null 1 (edge-05-g has no "
+         "country, though its session's is CH); DK and JP have orders 0, revenue_usd 0.00"),
+        ("revenue_daily", "O-20261120-35303: paid, shipping_country \"\" (a gift card)",
+         "the null row: orders 1, revenue_usd 105.87 (100.00 x 1.05873412)"),
+        ("revenue_daily", "O-20261120-33536: placed in the 2026-11-20 export, paid in 2026-11-21's",
+         "first export wins: placed, not counted; its purchase is not an orphan"),
+        ("revenue_daily", "O-20261120-53558 (INCONSISTENT_TOTAL on 2026-11-20, fixed on 2026-11-21), "
+                          "O-20261120-45491 and O-20261120-52713 (2026-11-21T00:40+01:00 = 2026-11-20T23:40Z), "
+                          "exported on 2026-11-21", "counted"),
+        ("revenue_daily", "O-20261121-62707 (2026-11-20T20:25-05:00 = 2026-11-21T01:25Z); O-20261120-24016 "
+                          "(dated 2026-11-20, exported only on 2026-11-22)", "not counted"),
+    ]:
+        out.append("| %s | %s | %s |" % row)
+    out.append("")
     out.append("## Regenerate")
     out.append("")
     out.append("`python3 test-data/make_sample.py` rewrites `warehouse/raw/events/`, its two files in `expected/` "
@@ -1212,7 +1275,7 @@ def write_readme(days, specials):
                "applies the ingest rules independently and fails if any count or line outcome differs. "
                "Then, in this order: `make_csv_sample.py` (CSV exports), `check_dedup.py` (writes "
                "`expected/dedup-events.json`), `check_enrich_sessions.py` (writes `expected/enrich-events.json` and "
-               "`expected/sessions.json`).")
+               "`expected/sessions.json`), `check_marts.py` (writes `expected/marts/*.json`).")
     out.append("")
     with open(os.path.join(HERE, "README.md"), "w") as fh:
         fh.write("\n".join(out))

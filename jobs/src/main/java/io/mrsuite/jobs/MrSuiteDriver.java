@@ -5,6 +5,7 @@ import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
@@ -38,6 +39,8 @@ public final class MrSuiteDriver {
         "catalog snapshot CSV of one date -> curated/products, one record per product_id");
     add(jobs, IngestFxJob.NAME, IngestFxJob.class,
         "exchange rates CSV of one date -> curated/fx_rates, one rate per currency");
+    add(jobs, ProductDailyJob.NAME, ProductDailyJob.class,
+        "events_enriched of X -> marts/product_daily (Parquet): per product views, carts, purchases, revenue, unique viewers");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;

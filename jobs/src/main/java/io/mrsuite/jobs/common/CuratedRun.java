@@ -150,7 +150,7 @@ public final class CuratedRun {
    * the local runner logs them instead): a task's exception names the bad input, the job's status only
    * counts failed tasks.
    */
-  private static String failure(Job job) throws IOException, InterruptedException {
+  static String failure(Job job) throws IOException, InterruptedException {
     for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, MAX_EVENTS_SEARCHED)) {
       if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
         String[] diagnostics = job.getTaskDiagnostics(event.getTaskAttemptId());

@@ -41,6 +41,16 @@ public final class Warehouse {
     return partition("quarantine", dataset, date);
   }
 
+  /** {@code marts/<table>}: the table's partitions are below it. */
+  public Path martTable(String table) {
+    return new Path(new Path(root, "marts"), table);
+  }
+
+  /** {@code marts/<table>/dt=X}. */
+  public Path mart(String table, LocalDate date) {
+    return partition("marts", table, date);
+  }
+
   private Path partition(String zone, String dataset, LocalDate date) {
     return new Path(new Path(new Path(root, zone), dataset), PartitionNames.dateName(date));
   }

@@ -2,8 +2,8 @@ package io.mrsuite.jobs.sessionize;
 
 import io.mrsuite.formats.avro.Session;
 import io.mrsuite.formats.avro.SessionEvent;
+import io.mrsuite.jobs.common.EventMeasures;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +16,6 @@ final class OpenSession {
   /** More than this between two events starts a new session; exactly this does not. */
   static final long MAX_GAP_MILLIS = 30L * 60 * 1000;
   private static final long MILLIS_PER_DAY = 86_400_000L;
-  private static final int REVENUE_SCALE = 2;
   private static final DateTimeFormatter SESSION_ID_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
       .withZone(ZoneOffset.UTC);
 
@@ -98,7 +97,7 @@ final class OpenSession {
         .setCheckouts(checkouts)
         .setPurchases(purchases)
         .setConverted(purchases > 0)
-        .setRevenueUsd(revenueUsd.setScale(REVENUE_SCALE, RoundingMode.HALF_EVEN))
+        .setRevenueUsd(EventMeasures.reportedUsd(revenueUsd))
         .setUnconvertedPurchases(unconvertedPurchases)
         .setCountry(country)
         .setEntryUrl(entryUrl)

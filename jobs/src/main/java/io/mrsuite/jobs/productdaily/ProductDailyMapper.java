@@ -1,0 +1,61 @@
+package io.mrsuite.jobs.productdaily;
+
+import io.mrsuite.formats.avro.EnrichedEvent;
+import io.mrsuite.formats.avro.Event;
+import io.mrsuite.formats.avro.EventType;
+import io.mrsuite.formats.avro.ProductActivity;
+import io.mrsuite.formats.avro.ProductViewerKey;
+import io.mrsuite.jobs.common.EventMeasures;
+import io.mrsuite.jobs.common.RecordCounters;
+import java.io.IOException;
+import java.math.BigDecimal;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapred.AvroValue;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/**
+ * Turns each enriched event that names a product into that product's activity, keyed by (product_id,
+ * viewer): the visitor for a product_view, empty otherwise, so the combiner folds a product's other events
+ * into one record per map task and its views into one per visitor. Events without a product are skipped:
+ * they are not this mart's.
+ */
+public class ProductDailyMapper
+    extends Mapper<AvroKey<EnrichedEvent>, NullWritable, AvroKey<ProductViewerKey>, AvroValue<ProductActivity>> {
+  static final String NOT_A_VIEW = "";
+  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(EventMeasures.EXACT_USD_SCALE);
+
+  private final ProductViewerKey key = new ProductViewerKey();
+  private final ProductActivity activity = new ProductActivity();
+  private final AvroKey<ProductViewerKey> outKey = new AvroKey<>(key);
+  private final AvroValue<ProductActivity> outValue = new AvroValue<>(activity);
+
+  @Override
+  protected void map(AvroKey<EnrichedEvent> input, NullWritable ignored, Context context)
+      throws IOException, InterruptedException {
+    context.getCounter(RecordCounters.READ).increment(1);
+    EnrichedEvent enriched = input.datum();
+    Event event = enriched.getEvent();
+    if (event.getProductId() == null) {
+      context.getCounter(RecordCounters.SKIPPED).increment(1);
+      return;
+    }
+    EventType type = event.getEventType();
+    boolean purchase = type == EventType.purchase;
+    BigDecimal usd = EventMeasures.purchaseUsd(event, enriched.getUsdPerUnit());
+    String viewer = type == EventType.product_view ? EventMeasures.visitor(event) : NOT_A_VIEW;
+    key.setProductId(event.getProductId());
+    key.setViewer(viewer);
+    activity.setViewer(viewer);
+    activity.setCategory(enriched.getCategory());
+    activity.setBrand(enriched.getBrand());
+    activity.setViews(type == EventType.product_view ? 1 : 0);
+    activity.setAddToCarts(type == EventType.add_to_cart ? 1 : 0);
+    activity.setPurchases(purchase ? 1 : 0);
+    activity.setUnitsSold(purchase ? event.getQuantity() : 0);
+    activity.setRevenueUsd(usd == null ? ZERO : usd);
+    activity.setUnconvertedPurchases(purchase && usd == null ? 1 : 0);
+    context.write(outKey, outValue);
+    context.getCounter(RecordCounters.WRITTEN).increment(1);
+  }
+}
