@@ -2,6 +2,7 @@ package io.mrsuite.jobs;
 
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
+import io.mrsuite.jobs.funnel.FunnelDailyJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
@@ -9,6 +10,7 @@ import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
+import io.mrsuite.jobs.topproducts.TopProductsJob;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +43,10 @@ public final class MrSuiteDriver {
         "exchange rates CSV of one date -> curated/fx_rates, one rate per currency");
     add(jobs, ProductDailyJob.NAME, ProductDailyJob.class,
         "events_enriched of X -> marts/product_daily (Parquet): per product views, carts, purchases, revenue, unique viewers");
+    add(jobs, FunnelDailyJob.NAME, FunnelDailyJob.class,
+        "sessions of X -> marts/funnel_daily (Parquet): per session country, sessions reaching each funnel step");
+    add(jobs, TopProductsJob.NAME, TopProductsJob.class,
+        "product_daily of X -> marts/top_products (Parquet): the 10 highest-revenue products of each category");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;

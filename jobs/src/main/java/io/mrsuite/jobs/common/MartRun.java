@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.common;
 
+import io.mrsuite.formats.avro.CuratedDataModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.avro.mapreduce.AvroJob;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -53,9 +55,13 @@ public final class MartRun {
     this.staged = publisher.stagingFor(output);
   }
 
-  /** Output: Parquet files of {@code schema} rows (its decimals as DECIMAL, dates as DATE), staged. */
+  /**
+   * Output: Parquet files of {@code schema} rows (its decimals as DECIMAL, dates as DATE), staged. Also sets
+   * the data model that reads the curated Avro inputs and the shuffle with their logical types.
+   */
   public void configureOutput(Job job, Schema schema) {
     Configuration conf = job.getConfiguration();
+    AvroJob.setDataModelClass(job, CuratedDataModel.class);
     AvroParquetOutputFormat.setSchema(job, schema);
     LazyOutputFormat.setOutputFormatClass(job, AvroParquetOutputFormat.class);
     job.setOutputKeyClass(Void.class);

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Session;
+import io.mrsuite.jobs.common.MartRows;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
+import io.mrsuite.jobs.funnel.FunnelDailyJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
+import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
+import io.mrsuite.jobs.topproducts.TopProductsJob;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,9 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ingest → dedup → enrich-events → sessionize in local mode over the sample warehouse: the map-side and the
- * reduce-side join write the same records, sessionize writes the same sessions with 1 and 3 reducers, and
- * the totals are those test-data/check_enrich_sessions.py computed from the raw files.
+ * ingest → dedup → enrich-events → sessionize → marts in local mode over the sample warehouse: the map-side
+ * and the reduce-side join write the same records, sessionize writes the same sessions with 1 and 3
+ * reducers, the totals are those test-data/check_enrich_sessions.py computed from the raw files, and the
+ * marts' Parquet rows are those test-data/check_marts.py computed.
  */
 class SampleChainJobTest {
   private static final String DAY = "2026-11-20";
@@ -84,6 +89,19 @@ class SampleChainJobTest {
     List<String> expectedIds = new ArrayList<>();
     expectedSessions.get("sessions").forEach(s -> expectedIds.add(s.get("session_id").asText()));
     assertEquals(expectedIds, one.stream().map(Session::getSessionId).toList());
+  }
+
+  @Test
+  void martsEqualTheIndependentComputation() throws Exception {
+    run(new EnrichEventsJob(), 1, "--date", DAY);
+    run(new SessionizeJob(), 2, "--date", DAY);
+    run(new ProductDailyJob(), 3, "--date", DAY);
+    run(new FunnelDailyJob(), 2, "--date", DAY);
+    run(new TopProductsJob(), 3, "--date", DAY);
+
+    MartRows.assertMatchesExpected(ProductDailyJob.TABLE, root.resolve("marts/product_daily/dt=" + DAY));
+    MartRows.assertMatchesExpected(FunnelDailyJob.TABLE, root.resolve("marts/funnel_daily/dt=" + DAY));
+    MartRows.assertMatchesExpected(TopProductsJob.TABLE, root.resolve("marts/top_products/dt=" + DAY));
   }
 
   private static void run(Tool job, int reducers, String... args) throws Exception {

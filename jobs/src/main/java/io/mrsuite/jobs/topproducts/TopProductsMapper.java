@@ -1,0 +1,39 @@
+package io.mrsuite.jobs.topproducts;
+
+import io.mrsuite.formats.avro.ProductDaily;
+import io.mrsuite.formats.avro.RankedProductKey;
+import io.mrsuite.formats.avro.TopProduct;
+import io.mrsuite.jobs.common.RecordCounters;
+import java.io.IOException;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapred.AvroValue;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/**
+ * Keys each product_daily row by (category, revenue in cents descending, product_id): the order in which its
+ * category's reducer ranks it. The revenue is already rounded to cents, so cents are exact.
+ */
+public class TopProductsMapper extends Mapper<Void, ProductDaily, AvroKey<RankedProductKey>, AvroValue<TopProduct>> {
+  private final RankedProductKey key = new RankedProductKey();
+  private final AvroKey<RankedProductKey> outKey = new AvroKey<>(key);
+  private final AvroValue<TopProduct> outValue = new AvroValue<>();
+
+  @Override
+  protected void map(Void ignored, ProductDaily row, Context context) throws IOException, InterruptedException {
+    context.getCounter(RecordCounters.READ).increment(1);
+    key.setCategory(row.getCategory());
+    key.setRevenueCents(cents(row));
+    key.setProductId(row.getProductId());
+    outValue.datum(new TopProduct(row.getCategory(), 0, row.getProductId(), row.getRevenueUsd(), row.getEventDate()));
+    context.write(outKey, outValue);
+  }
+
+  private static long cents(ProductDaily row) throws IOException {
+    try {
+      return row.getRevenueUsd().movePointRight(2).longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IOException("revenue_usd " + row.getRevenueUsd() + " of product " + row.getProductId()
+          + " does not fit the ranking key (cents in a long)", e);
+    }
+  }
+}
