@@ -14,23 +14,22 @@ import org.apache.hadoop.mapreduce.Mapper;
  * category's reducer ranks it. The revenue is already rounded to cents, so cents are exact.
  */
 public class TopProductsMapper extends Mapper<Void, ProductDaily, AvroKey<RankedProductKey>, AvroValue<TopProduct>> {
-  private final RankedProductKey key = new RankedProductKey();
-  private final AvroKey<RankedProductKey> outKey = new AvroKey<>(key);
+  private final AvroKey<RankedProductKey> outKey = new AvroKey<>();
   private final AvroValue<TopProduct> outValue = new AvroValue<>();
 
   @Override
   protected void map(Void ignored, ProductDaily row, Context context) throws IOException, InterruptedException {
     context.getCounter(RecordCounters.READ).increment(1);
-    key.setCategory(row.getCategory());
-    key.setRevenueCents(cents(row));
-    key.setProductId(row.getProductId());
+    outKey.datum(rankingKey(row));
     outValue.datum(new TopProduct(row.getCategory(), 0, row.getProductId(), row.getRevenueUsd(), row.getEventDate()));
     context.write(outKey, outValue);
   }
 
-  private static long cents(ProductDaily row) throws IOException {
+  /** (category, revenue in cents, product_id); an IOException naming the product when cents overflow a long. */
+  static RankedProductKey rankingKey(ProductDaily row) throws IOException {
     try {
-      return row.getRevenueUsd().movePointRight(2).longValueExact();
+      return new RankedProductKey(row.getCategory(), row.getRevenueUsd().movePointRight(2).longValueExact(),
+          row.getProductId());
     } catch (ArithmeticException e) {
       throw new IOException("revenue_usd " + row.getRevenueUsd() + " of product " + row.getProductId()
           + " does not fit the ranking key (cents in a long)", e);

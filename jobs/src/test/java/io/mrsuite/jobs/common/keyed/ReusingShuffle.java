@@ -65,8 +65,8 @@ public final class ReusingShuffle {
 
   /** Runs the reducer over the pairs as a reduce task would see them after the shuffle; returns its output records. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public <K, V, O> List<O> run(Reducer<AvroKey<K>, AvroValue<V>, AvroKey<O>, NullWritable> reducer,
-      List<K> keys, List<V> values) throws IOException, InterruptedException {
+  public <K, V, O, OK, OV> List<O> run(Reducer<AvroKey<K>, AvroValue<V>, OK, OV> reducer, List<K> keys,
+      List<V> values) throws IOException, InterruptedException {
     JobConf job = new JobConf(conf);
     RawComparator<Object> sort = job.getOutputKeyComparator();
     RawComparator<AvroKey<K>> grouping = (RawComparator) job.getOutputValueGroupingComparator();
@@ -79,11 +79,11 @@ public final class ReusingShuffle {
 
     List<O> output = new ArrayList<>();
     TaskAttemptID attempt = new TaskAttemptID("shuffle", 1, TaskType.REDUCE, 0, 0);
-    ReduceContextImpl<AvroKey<K>, AvroValue<V>, AvroKey<O>, NullWritable> context =
+    ReduceContextImpl<AvroKey<K>, AvroValue<V>, OK, OV> context =
         new ReduceContextImpl<>(conf, attempt, new Pairs(pairs), counters.findCounter("shuffle", "keys"),
-            counters.findCounter("shuffle", "values"), new CopyingWriter<>(output), null, new Reporter(),
+            counters.findCounter("shuffle", "values"), new CopyingWriter<OK, OV, O>(output), null, new Reporter(),
             grouping, (Class) AvroKey.class, (Class) AvroValue.class);
-    reducer.run(new WrappedReducer<AvroKey<K>, AvroValue<V>, AvroKey<O>, NullWritable>()
+    reducer.run(new WrappedReducer<AvroKey<K>, AvroValue<V>, OK, OV>()
         .getReducerContext(context));
     return output;
   }
@@ -139,8 +139,11 @@ public final class ReusingShuffle {
     }
   }
 
-  /** Serializes each output record when it is written (as AvroKeyRecordWriter does) and keeps a copy read back. */
-  private final class CopyingWriter<O> extends RecordWriter<AvroKey<O>, NullWritable> {
+  /**
+   * Serializes each output record when it is written (as AvroKeyRecordWriter and AvroParquetOutputFormat's
+   * writer do) and keeps a copy read back: the record is the AvroKey's datum, or else the value (Parquet).
+   */
+  private final class CopyingWriter<OK, OV, O> extends RecordWriter<OK, OV> {
     private final List<O> output;
     private final CuratedDataModel model = new CuratedDataModel(getClass().getClassLoader());
 
@@ -150,11 +153,12 @@ public final class ReusingShuffle {
 
     @Override
     @SuppressWarnings("unchecked")
-    public void write(AvroKey<O> key, NullWritable value) throws IOException {
+    public void write(OK key, OV value) throws IOException {
+      Object record = key instanceof AvroKey<?> wrapper ? wrapper.datum() : value;
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
       DatumWriter<Object> writer = model.createDatumWriter(outputSchema);
-      writer.write(key.datum(), encoder);
+      writer.write(record, encoder);
       encoder.flush();
       BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null);
       DatumReader<Object> reader = model.createDatumReader(outputSchema);
