@@ -10,11 +10,14 @@ import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.Session;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
+import io.mrsuite.jobs.funnel.FunnelDailyJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
+import io.mrsuite.jobs.topproducts.TopProductsJob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -301,6 +304,35 @@ class SampleWarehouseIT {
     List<JsonNode> wanted = new ArrayList<>();
     json.readTree(TestData.expected("sessions.json").toFile()).get("sessions").forEach(wanted::add);
     assertEquals(wanted, sessions);
+  }
+
+  /**
+   * The marts of the day on the cluster, read back by DuckDB from their Parquet files: its types (DECIMAL,
+   * DATE, BIGINT) and every row and value equal to what test-data/check_marts.py computed from the raw files.
+   */
+  @Test
+  @Order(7)
+  void martsReadByDuckDbEqualTheIndependentComputation() throws Exception {
+    Configuration conf = clusterConf();
+    conf.setInt(MRJobConfig.NUM_REDUCES, 2);
+    String root = fs.makeQualified(ROOT).toString();
+    Map<String, Tool> marts = new LinkedHashMap<>();
+    marts.put(ProductDailyJob.TABLE, new ProductDailyJob());
+    marts.put(FunnelDailyJob.TABLE, new FunnelDailyJob());
+    marts.put(TopProductsJob.TABLE, new TopProductsJob());
+    for (Map.Entry<String, Tool> mart : marts.entrySet()) {
+      assertEquals(0, ToolRunner.run(conf, mart.getValue(), new String[] {"--root", root, "--date", "2026-11-20"}),
+          mart.getKey());
+      Path local = tmp.resolve("marts").resolve(mart.getKey());
+      fs.copyToLocalFile(partition("marts", mart.getKey(), "2026-11-20"), new org.apache.hadoop.fs.Path(local.toUri()));
+      JsonNode expected = DuckDbMarts.expected(mart.getKey());
+      assertEquals(DuckDbMarts.expectedRows(expected), DuckDbMarts.rows(local, expected), mart.getKey());
+      Map<String, String> types = DuckDbMarts.columnTypes(local);
+      assertEquals("DATE", types.get("event_date"), mart.getKey() + " " + types);
+      types.forEach((column, type) -> assertTrue(!column.endsWith("_usd") || type.equals("DECIMAL(38,2)"),
+          mart.getKey() + "." + column + " " + type));
+    }
+    assertEquals("BIGINT", DuckDbMarts.columnTypes(tmp.resolve("marts/product_daily")).get("unique_viewers"));
   }
 
   private static void assertOrdersHoldExactlyTheirLines() throws IOException {
