@@ -6,6 +6,7 @@ import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
 import io.mrsuite.jobs.productdaily.ProductDailyJob;
+import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
@@ -41,6 +42,8 @@ public final class MrSuiteDriver {
         "exchange rates CSV of one date -> curated/fx_rates, one rate per currency");
     add(jobs, ProductDailyJob.NAME, ProductDailyJob.class,
         "events_enriched of X -> marts/product_daily (Parquet): per product views, carts, purchases, revenue, unique viewers");
+    add(jobs, RevenueDailyJob.NAME, RevenueDailyJob.class,
+        "orders exported X..X+late_days + purchase events of X -> marts/revenue_daily (Parquet): per country orders, revenue, orphans");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;
