@@ -41,7 +41,10 @@ final class RevenueBooks {
       sum += count;
       terms.append(terms.length() == 0 ? "" : " + ").append(part.name()).append(' ').append(count);
     }
-    same(problems, total.name(), value(counters, total), terms.toString(), sum);
+    long counted = value(counters, total);
+    if (counted != sum) {
+      problems.add(total.name() + " " + counted + " != " + terms + " (= " + sum + ")");
+    }
   }
 
   private static void same(List<String> problems, String what, long count, String other, long otherCount) {

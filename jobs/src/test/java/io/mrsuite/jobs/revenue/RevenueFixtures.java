@@ -85,11 +85,6 @@ final class RevenueFixtures {
         order.getShippingCountry());
   }
 
-  static JoinKey orderKey(Order order) {
-    return new JoinKey(order.getOrderId(), OrderJoinMapper.ORDER_KIND, (int) order.getExportDate().toEpochDay(),
-        order.getSourceFile(), order.getSourceOffset());
-  }
-
   static JoinKey purchaseKey(String orderId, long offset) {
     return new JoinKey(orderId, PurchaseJoinMapper.PURCHASE_KIND, 0, "/raw/events/a.jsonl", offset);
   }

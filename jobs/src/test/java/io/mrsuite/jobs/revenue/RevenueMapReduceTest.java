@@ -5,7 +5,6 @@ import static io.mrsuite.jobs.revenue.RevenueFixtures.X;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.event;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.fxRatesFile;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.order;
-import static io.mrsuite.jobs.revenue.RevenueFixtures.orderKey;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.partial;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.projected;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.purchaseKey;
