@@ -117,6 +117,9 @@ public class RevenueDailyJob extends MrSuiteTool {
           orders.add(new Path(path));
         }
       }
+      if (orders.isEmpty()) {
+        throw new UsageException("--orders names no partition");
+      }
       events = new Path(options.required("events"));
       fxRates = new Path(options.required("fx-rates"));
       output = new Path(options.required("output"));

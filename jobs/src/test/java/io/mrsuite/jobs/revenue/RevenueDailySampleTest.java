@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.RevenueDaily;
+import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
@@ -106,6 +107,18 @@ class RevenueDailySampleTest {
     assertEquals(0, ToolRunner.run(localConf(1), new RevenueDailyJob(), args));
 
     assertEquals(expectedRows(), rows(output));
+  }
+
+  @Test
+  void mixedOrIncompleteCommandLinesAreUsageErrors() throws Exception {
+    String orders = root.resolve("curated/orders/dt=" + DAY).toString();
+    for (String[] args : new String[][] {
+        {"--root", root.toString(), "--date", DAY, "--orders", orders},
+        {"--date", DAY, "--orders", ",", "--events", "e", "--fx-rates", "f", "--output", "o"},
+        {"--date", DAY, "--orders", orders, "--late-days", "2", "--events", "e", "--fx-rates", "f", "--output", "o"},
+        {"--date", DAY, "--orders", orders, "--fx-rates", "f", "--output", "o"}}) {
+      assertEquals(MrSuiteTool.EXIT_USAGE, ToolRunner.run(localConf(1), new RevenueDailyJob(), args), String.join(" ", args));
+    }
   }
 
   @Test
