@@ -7,6 +7,7 @@ import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
 import io.mrsuite.jobs.productdaily.ProductDailyJob;
+import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
@@ -47,6 +48,8 @@ public final class MrSuiteDriver {
         "sessions of X -> marts/funnel_daily (Parquet): per session country, sessions reaching each funnel step");
     add(jobs, TopProductsJob.NAME, TopProductsJob.class,
         "product_daily of X -> marts/top_products (Parquet): the 10 highest-revenue products of each category");
+    add(jobs, RevenueDailyJob.NAME, RevenueDailyJob.class,
+        "orders exported X..X+late_days + purchase events of X -> marts/revenue_daily (Parquet): per country orders, revenue, orphans");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;

@@ -21,7 +21,7 @@ class MrSuiteDriverTest {
   void everyJobRejectsWrongCommandLinesWithUsageAndExitTwo() throws Throwable {
     Map<String, MrSuiteDriver.Job> jobs = MrSuiteDriver.jobs();
     assertTrue(jobs.keySet().containsAll(
-        List.of("ingest-events", "ingest-orders", "ingest-products", "ingest-fx", "gen-data")), jobs.keySet().toString());
+        List.of("ingest-events", "ingest-orders", "ingest-products", "ingest-fx", "revenue-daily", "gen-data")), jobs.keySet().toString());
     for (Map.Entry<String, MrSuiteDriver.Job> entry : jobs.entrySet()) {
       Tool tool = (Tool) entry.getValue().mainClass().getDeclaredConstructor().newInstance();
       for (String[] args : new String[][] {{}, {"--no-such-option", "x"}, {"--root"}}) {

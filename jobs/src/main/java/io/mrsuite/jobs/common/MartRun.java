@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.hadoop.conf.Configuration;
@@ -32,7 +33,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * (rename-aside, rename-in, delete). Nothing is published when the job fails or its books do not balance.
  *
  * <p>Reducers write rows with {@code context.write(null, row)} and count each in {@link MartCounters#ROWS};
- * the books count input records: read = written (aggregated into rows) + skipped (not this mart's).
+ * the books count input records: read = written (aggregated into rows) + skipped (not this mart's) +
+ * duplicates removed. A mart built by several jobs runs the earlier ones with {@link #runStage(Job)} into
+ * {@link #intermediate(String)} directories and passes the first stage's books to the last.
  */
 public final class MartRun {
   /** Parquet codec when the job sets none with {@code -D parquet.compression=...}. */
@@ -72,19 +75,60 @@ public final class MartRun {
     FileOutputFormat.setOutputPath(job, staged);
   }
 
+  /**
+   * Where an earlier stage of a mart built by several jobs writes: {@code _<stage>.dt=X.<run>/<stage>}, beside
+   * the partition. The hidden parent keeps it from {@code dt=*} globs and readers of the table; the visible last
+   * name lets the next stage read it (FileInputFormat refuses an input path whose own name is hidden). The
+   * caller deletes it with {@link #discard(Path)} when the run ends, whatever its outcome.
+   */
+  public Path intermediate(String stage) {
+    return new Path(new Path(output.getParent(), "_" + stage + "." + output.getName() + "." + runId), stage);
+  }
+
+  /** Runs an earlier stage and returns its counters; a failure quoting its first failed task when it fails. */
+  public Counters runStage(Job job) throws IOException, InterruptedException, ClassNotFoundException {
+    if (!job.waitForCompletion(true)) {
+      throw failed(job);
+    }
+    return job.getCounters();
+  }
+
+  /** Deletes an intermediate directory with its hidden parent; never throws, so the run's own failure stays the one reported. */
+  public void discard(Path intermediate) {
+    publisher.discard(intermediate.getParent());
+  }
+
   /** Runs the job and, if it succeeds and its books balance, publishes the partition and prints a summary. */
   public RecordBooks runAndPublish(Job job, List<Path> inputs, Map<String, String> manifestFields)
+      throws IOException, InterruptedException, ClassNotFoundException {
+    return runAndPublish(job, RecordBooks::from, counters -> List.of(), inputs, manifestFields);
+  }
+
+  /**
+   * Runs the last stage of a mart built by several jobs and publishes as above. The books are those of the
+   * stage that read the input (the last one reads only intermediate records); {@code stageChecks} says, from
+   * the last stage's counters, where the stages disagree (e.g. the counts its rows sum to against the
+   * records the first stage counted written).
+   */
+  public RecordBooks runAndPublish(Job job, RecordBooks inputBooks, Function<Counters, List<String>> stageChecks,
+      List<Path> inputs, Map<String, String> manifestFields)
+      throws IOException, InterruptedException, ClassNotFoundException {
+    return runAndPublish(job, counters -> inputBooks, stageChecks, inputs, manifestFields);
+  }
+
+  private RecordBooks runAndPublish(Job job, Function<Counters, RecordBooks> booksOf,
+      Function<Counters, List<String>> checks, List<Path> inputs, Map<String, String> manifestFields)
       throws IOException, InterruptedException, ClassNotFoundException {
     Instant started = Instant.now();
     try {
       if (!job.waitForCompletion(true)) {
-        throw new JobFailedException(jobName + " dt=" + date + ": job " + job.getJobID() + " ended "
-            + job.getJobState() + ": " + CuratedRun.failure(job));
+        throw failed(job);
       }
       Counters counters = job.getCounters();
-      RecordBooks books = RecordBooks.from(counters);
+      RecordBooks books = booksOf.apply(counters);
       long rows = counters.findCounter(MartCounters.ROWS).getValue();
       List<String> problems = new ArrayList<>(books.imbalances(0));
+      problems.addAll(checks.apply(counters));
       long written = counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue();
       if (rows != written) {
         problems.add("counted rows " + rows + " != records the output wrote " + written);
@@ -113,9 +157,15 @@ public final class MartRun {
     }
   }
 
+  private JobFailedException failed(Job job) throws IOException, InterruptedException {
+    return new JobFailedException(jobName + " dt=" + date + ": job " + job.getJobID() + " ended "
+        + job.getJobState() + ": " + CuratedRun.failure(job));
+  }
+
   private void printSummary(PrintStream out, RecordBooks books, long rows) {
-    out.printf("%s dt=%s: read %d, aggregated %d, skipped %d; rows %d%n", jobName, date, books.read(),
-        books.written(), books.skipped(), rows);
+    out.printf("%s dt=%s: read %d, aggregated %d, skipped %d%s; rows %d%n", jobName, date, books.read(),
+        books.written(), books.skipped(),
+        books.duplicatesRemoved() > 0 ? ", duplicates removed " + books.duplicatesRemoved() : "", rows);
     out.println("  mart:       " + output);
     out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
   }

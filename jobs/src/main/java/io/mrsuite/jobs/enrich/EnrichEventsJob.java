@@ -4,7 +4,8 @@ import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.Product;
-import io.mrsuite.formats.partition.VisiblePathFilter;
+import io.mrsuite.jobs.common.CachedAvroFiles;
+import io.mrsuite.jobs.common.CachedFxRates;
 import io.mrsuite.jobs.common.CompletePartitions;
 import io.mrsuite.jobs.common.CuratedRun;
 import io.mrsuite.jobs.common.Dates;
@@ -26,7 +27,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
@@ -99,13 +99,13 @@ public class EnrichEventsJob extends MrSuiteTool {
 
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date);
     job.setJarByClass(EnrichEventsJob.class);
-    List<FileStatus> catalogFiles = avroFiles(products, job);
+    List<FileStatus> catalogFiles = CachedAvroFiles.visibleFiles(products, job.getConfiguration());
     long catalogBytes = catalogFiles.stream().mapToLong(FileStatus::getLen).sum();
     boolean mapSide = requested == JoinStrategy.MAP
         || requested == JoinStrategy.AUTO && catalogBytes <= EnrichEventsKeys.mapJoinMaxBytes(getConf());
     System.out.printf("%s dt=%s: catalog %s (%d bytes in %d files) joined %s-side%n", NAME, date, products,
         catalogBytes, catalogFiles.size(), mapSide ? "map" : "reduce");
-    cache(job, avroFiles(fxRates, job), EnrichEventsKeys.FX_RATES_LINK_PREFIX);
+    CachedFxRates.ship(job, fxRates);
     if (mapSide) {
       configureMapSide(job, events, catalogFiles);
     } else {
@@ -133,7 +133,7 @@ public class EnrichEventsJob extends MrSuiteTool {
   }
 
   private static void configureMapSide(Job job, Path events, List<FileStatus> catalogFiles) throws IOException {
-    cache(job, catalogFiles, EnrichEventsKeys.CATALOG_LINK_PREFIX);
+    CachedAvroFiles.ship(job, catalogFiles, EnrichEventsKeys.CATALOG_LINK_PREFIX);
     job.setInputFormatClass(AvroKeyInputFormat.class);
     AvroJob.setInputKeySchema(job, Event.getClassSchema());
     FileInputFormat.setInputPaths(job, events);
@@ -152,19 +152,6 @@ public class EnrichEventsJob extends MrSuiteTool {
     // After setMapOutputKeySchema, which sets Avro's full-key comparator for grouping as well.
     job.setGroupingComparatorClass(JoinKeyGroupingComparator.class);
     job.setReducerClass(CatalogJoinReducer.class);
-  }
-
-  /** The visible files of a partition (its Avro part files). */
-  private static List<FileStatus> avroFiles(Path partition, Job job) throws IOException {
-    FileSystem fs = partition.getFileSystem(job.getConfiguration());
-    return List.of(fs.listStatus(partition, new VisiblePathFilter()));
-  }
-
-  /** Ships the files to every task through the distributed cache, linked as prefix + index. */
-  private static void cache(Job job, List<FileStatus> files, String linkPrefix) {
-    for (int i = 0; i < files.size(); i++) {
-      job.addCacheFile(files.get(i).getPath().toUri().resolve("#" + linkPrefix + i + ".avro"));
-    }
   }
 
   public static void main(String[] args) throws Exception {

@@ -12,9 +12,8 @@ public final class EnrichEventsKeys {
   public static final String MAP_JOIN_MAX_BYTES = "mrsuite.enrich-events.map-join.max-bytes";
   public static final long DEFAULT_MAP_JOIN_MAX_BYTES = 16L << 20;
 
-  /** Name prefix of the localized (distributed cache) files of the products and FX rates partitions. */
+  /** Name prefix of the localized (distributed cache) files of the products partition. */
   static final String CATALOG_LINK_PREFIX = "catalog-";
-  static final String FX_RATES_LINK_PREFIX = "fx-rates-";
 
   private EnrichEventsKeys() {
   }

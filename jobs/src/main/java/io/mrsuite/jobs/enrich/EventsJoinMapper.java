@@ -2,6 +2,7 @@ package io.mrsuite.jobs.enrich;
 
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.JoinKey;
+import io.mrsuite.jobs.common.CachedFxRates;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
@@ -24,7 +25,7 @@ public class EventsJoinMapper extends Mapper<AvroKey<Event>, NullWritable, AvroK
 
   @Override
   protected void setup(Context context) throws IOException {
-    rates = new RateEnricher(ReferenceTables.fxRates(context), context);
+    rates = new RateEnricher(CachedFxRates.load(context), context);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.mrsuite.jobs.enrich;
 
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
+import io.mrsuite.jobs.common.CachedFxRates;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.IOException;
 import java.util.Map;
@@ -18,7 +19,7 @@ public class MapSideEnrichMapper extends Mapper<AvroKey<Event>, NullWritable, Av
 
   @Override
   protected void setup(Context context) throws IOException {
-    rates = new RateEnricher(ReferenceTables.fxRates(context), context);
+    rates = new RateEnricher(CachedFxRates.load(context), context);
     catalogEnricher = new CatalogEnricher(context);
     catalog = ReferenceTables.catalog(context);
   }

@@ -1,24 +1,15 @@
 package io.mrsuite.jobs.enrich;
 
-import io.mrsuite.formats.avro.FxRate;
 import io.mrsuite.formats.avro.Product;
+import io.mrsuite.jobs.common.CachedAvroFiles;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 
-/** The day's reference data a map task loads from the distributed cache. */
+/** The day's catalog a map task loads from the distributed cache (its FX rates: {@link io.mrsuite.jobs.common.CachedFxRates}). */
 final class ReferenceTables {
   private ReferenceTables() {
-  }
-
-  /** currency -> USD per unit, from the FX rates partition (one rate per currency, as ingest-fx keeps it). */
-  static Map<String, BigDecimal> fxRates(TaskInputOutputContext<?, ?, ?, ?> context) throws IOException {
-    Map<String, BigDecimal> rates = new HashMap<>();
-    CachedAvroFiles.read(context, EnrichEventsKeys.FX_RATES_LINK_PREFIX, FxRate.class,
-        rate -> rates.put(rate.getCurrency(), rate.getUsdPerUnit()));
-    return rates;
   }
 
   /** product_id -> category and brand, from the products partition (one record per product_id). */

@@ -9,6 +9,7 @@ import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.formats.avro.FxRate;
 import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.Product;
+import io.mrsuite.jobs.common.CachedFxRates;
 import io.mrsuite.jobs.common.RecordCounters;
 import io.mrsuite.jobs.common.keyed.JoinKeyGroupingComparator;
 import io.mrsuite.jobs.common.keyed.JoinKeyPartitioner;
@@ -69,7 +70,7 @@ class EnrichMapReduceTest {
         MapDriver.newMapDriver(new MapSideEnrichMapper()).withConfiguration(conf(Event.getClassSchema(), null))
             .withOutputSerializationConfiguration(conf(EnrichedEvent.getClassSchema(), null));
     driver.withCacheFile(link(catalog, EnrichEventsKeys.CATALOG_LINK_PREFIX));
-    driver.withCacheFile(link(fxRates, EnrichEventsKeys.FX_RATES_LINK_PREFIX));
+    driver.withCacheFile(link(fxRates, CachedFxRates.LINK_PREFIX));
     for (Event event : List.of(VIEW, UNKNOWN_PRODUCT, NO_RATE, PAGE)) {
       driver.withInput(new AvroKey<>(event), NullWritable.get());
     }
@@ -86,7 +87,7 @@ class EnrichMapReduceTest {
     MapDriver<AvroKey<Event>, NullWritable, AvroKey<JoinKey>, AvroValue<Object>> events =
         MapDriver.newMapDriver(new EventsJoinMapper()).withConfiguration(conf(Event.getClassSchema(), null))
             .withOutputSerializationConfiguration(conf(JoinKey.getClassSchema(), JOIN_VALUE));
-    events.withCacheFile(link(fxRates, EnrichEventsKeys.FX_RATES_LINK_PREFIX));
+    events.withCacheFile(link(fxRates, CachedFxRates.LINK_PREFIX));
     for (Event event : List.of(VIEW, UNKNOWN_PRODUCT, NO_RATE, PAGE)) {
       events.withInput(new AvroKey<>(event), NullWritable.get());
     }

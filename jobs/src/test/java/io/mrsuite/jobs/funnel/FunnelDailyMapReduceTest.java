@@ -69,7 +69,7 @@ class FunnelDailyMapReduceTest {
     ReusingShuffle shuffle = new ReusingShuffle(conf(CountryKey.getClassSchema(), FunnelCounts.getClassSchema()),
         FunnelDaily.getClassSchema());
 
-    List<FunnelDaily> rows = shuffle.run(new FunnelDailyReducer(), keys, values);
+    List<FunnelDaily> rows = shuffle.runRows(new FunnelDailyReducer(), keys, values);
 
     assertEquals(List.of(new FunnelDaily(null, 4L, 2L, 2L, 0L, 2L, DAY), new FunnelDaily("DE", 2L, 1L, 1L, 0L, 1L, DAY),
         new FunnelDaily("FR", 4L, 2L, 2L, 0L, 2L, DAY)), rows);

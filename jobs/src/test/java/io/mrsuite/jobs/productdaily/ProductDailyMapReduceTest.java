@@ -92,7 +92,7 @@ class ProductDailyMapReduceTest {
     ReusingShuffle shuffle = new ReusingShuffle(conf(ProductViewerKey.getClassSchema(),
         ProductActivity.getClassSchema()), ProductDaily.getClassSchema());
 
-    List<ProductDaily> rows = shuffle.run(new ProductDailyReducer(), keys, values);
+    List<ProductDaily> rows = shuffle.runRows(new ProductDailyReducer(), keys, values);
 
     // 0.005 + 0.010 = 0.015 rounds half-even to 0.02 once; rounding each would give 0.00 + 0.01.
     assertEquals(List.of(new ProductDaily("p-1", "shoes", null, 4L, 1L, 3L, 7L, new BigDecimal("0.02"), 1L, 3L, DAY)),
@@ -114,7 +114,7 @@ class ProductDailyMapReduceTest {
         MartTaskConf.of(ProductViewerKey.getClassSchema(), ProductActivity.getClassSchema(),
             ProductGroupingComparator.class, DAY), ProductDaily.getClassSchema());
 
-    List<ProductDaily> rows = shuffle.run(new ProductDailyReducer(), keys, values);
+    List<ProductDaily> rows = shuffle.runRows(new ProductDailyReducer(), keys, values);
 
     assertEquals(List.of("p-1 views 4 viewers 2 carts 1", "p-2 views 2 viewers 1 carts 0"), rows.stream()
         .map(r -> r.getProductId() + " views " + r.getViews() + " viewers " + r.getUniqueViewers() + " carts "

@@ -59,7 +59,7 @@ class TopProductsMapReduceTest {
     ReusingShuffle shuffle = new ReusingShuffle(MartTaskConf.of(RankedProductKey.getClassSchema(),
         TopProduct.getClassSchema(), CategoryGroupingComparator.class, DAY), TopProduct.getClassSchema());
 
-    List<TopProduct> ranked = shuffle.run(new TopProductsReducer(), keys, values);
+    List<TopProduct> ranked = shuffle.runRows(new TopProductsReducer(), keys, values);
 
     assertEquals(List.of("null 1 p-a 0.00", "null 2 p-x 0.00", "shoes 1 p-11 11.00", "shoes 2 p-10 10.00",
         "shoes 3 p-08 8.00", "shoes 4 p-07 7.00", "shoes 5 p-00 5.00", "shoes 6 p-03 5.00", "shoes 7 p-05 5.00",

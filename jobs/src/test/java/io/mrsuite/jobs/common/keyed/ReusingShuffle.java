@@ -52,6 +52,7 @@ public final class ReusingShuffle {
   private final Configuration conf;
   private final Schema outputSchema;
   private final Counters counters = new Counters();
+  private final CuratedDataModel model = new CuratedDataModel(getClass().getClassLoader());
 
   /** @param conf a task configuration, e.g. from {@link KeyedIngestTests#taskConf}: serialization, sort and grouping */
   public ReusingShuffle(Configuration conf, Schema outputSchema) {
@@ -64,9 +65,36 @@ public final class ReusingShuffle {
   }
 
   /** Runs the reducer over the pairs as a reduce task would see them after the shuffle; returns its output records. */
+  public <K, V, O> List<O> run(Reducer<AvroKey<K>, AvroValue<V>, AvroKey<O>, NullWritable> reducer,
+      List<K> keys, List<V> values) throws IOException, InterruptedException {
+    List<O> output = new ArrayList<>();
+    shuffle(reducer, keys, values, new CopyingWriter<>(output));
+    return output;
+  }
+
+  /**
+   * The same for a reducer that writes rows as Parquet writers take them, {@code (null, row)}: MRUnit cannot run
+   * it, since it copies every output key and a null key fails there.
+   */
+  public <K, V, O> List<O> runRows(Reducer<AvroKey<K>, AvroValue<V>, Void, O> reducer, List<K> keys, List<V> values)
+      throws IOException, InterruptedException {
+    List<O> output = new ArrayList<>();
+    shuffle(reducer, keys, values, new RecordWriter<Void, O>() {
+      @Override
+      public void write(Void key, O row) throws IOException {
+        output.add(copy(row));
+      }
+
+      @Override
+      public void close(TaskAttemptContext context) {
+      }
+    });
+    return output;
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public <K, V, O, OK, OV> List<O> run(Reducer<AvroKey<K>, AvroValue<V>, OK, OV> reducer, List<K> keys,
-      List<V> values) throws IOException, InterruptedException {
+  private <K, V, KO, VO> void shuffle(Reducer<AvroKey<K>, AvroValue<V>, KO, VO> reducer, List<K> keys,
+      List<V> values, RecordWriter<KO, VO> writer) throws IOException, InterruptedException {
     JobConf job = new JobConf(conf);
     RawComparator<Object> sort = job.getOutputKeyComparator();
     RawComparator<AvroKey<K>> grouping = (RawComparator) job.getOutputValueGroupingComparator();
@@ -77,15 +105,25 @@ public final class ReusingShuffle {
     }
     pairs.sort((a, b) -> sort.compare(a[0], 0, a[0].length, b[0], 0, b[0].length));
 
-    List<O> output = new ArrayList<>();
     TaskAttemptID attempt = new TaskAttemptID("shuffle", 1, TaskType.REDUCE, 0, 0);
-    ReduceContextImpl<AvroKey<K>, AvroValue<V>, OK, OV> context =
+    ReduceContextImpl<AvroKey<K>, AvroValue<V>, KO, VO> context =
         new ReduceContextImpl<>(conf, attempt, new Pairs(pairs), counters.findCounter("shuffle", "keys"),
-            counters.findCounter("shuffle", "values"), new CopyingWriter<OK, OV, O>(output), null, new Reporter(),
+            counters.findCounter("shuffle", "values"), writer, null, new Reporter(),
             grouping, (Class) AvroKey.class, (Class) AvroValue.class);
-    reducer.run(new WrappedReducer<AvroKey<K>, AvroValue<V>, OK, OV>()
-        .getReducerContext(context));
-    return output;
+    reducer.run(new WrappedReducer<AvroKey<K>, AvroValue<V>, KO, VO>().getReducerContext(context));
+  }
+
+  /** A copy of an output record through Avro binary, as a record writer would serialize it. */
+  @SuppressWarnings("unchecked")
+  private <O> O copy(O record) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    DatumWriter<Object> writer = model.createDatumWriter(outputSchema);
+    writer.write(record, encoder);
+    encoder.flush();
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null);
+    DatumReader<Object> reader = model.createDatumReader(outputSchema);
+    return (O) reader.read(null, decoder);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -139,30 +177,17 @@ public final class ReusingShuffle {
     }
   }
 
-  /**
-   * Serializes each output record when it is written (as AvroKeyRecordWriter and AvroParquetOutputFormat's
-   * writer do) and keeps a copy read back: the record is the AvroKey's datum, or else the value (Parquet).
-   */
-  private final class CopyingWriter<OK, OV, O> extends RecordWriter<OK, OV> {
+  /** Serializes each output record when it is written (as AvroKeyRecordWriter does) and keeps a copy read back. */
+  private final class CopyingWriter<O> extends RecordWriter<AvroKey<O>, NullWritable> {
     private final List<O> output;
-    private final CuratedDataModel model = new CuratedDataModel(getClass().getClassLoader());
 
     CopyingWriter(List<O> output) {
       this.output = output;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void write(OK key, OV value) throws IOException {
-      Object record = key instanceof AvroKey<?> wrapper ? wrapper.datum() : value;
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-      DatumWriter<Object> writer = model.createDatumWriter(outputSchema);
-      writer.write(record, encoder);
-      encoder.flush();
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null);
-      DatumReader<Object> reader = model.createDatumReader(outputSchema);
-      output.add((O) reader.read(null, decoder));
+    public void write(AvroKey<O> key, NullWritable value) throws IOException {
+      output.add(copy(key.datum()));
     }
 
     @Override

@@ -1,8 +1,10 @@
-package io.mrsuite.jobs.enrich;
+package io.mrsuite.jobs.common;
 
+import io.mrsuite.formats.partition.VisiblePathFilter;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.SeekableInput;
@@ -10,20 +12,36 @@ import org.apache.avro.file.SeekableFileInput;
 import org.apache.avro.mapred.FsInput;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
 
 /**
- * Reads the Avro files a job shipped through the distributed cache ({@code Job.addCacheFile(uri#link)}).
+ * Small Avro partitions shipped to every task through the distributed cache ({@code Job.addCacheFile(uri#link)}).
  * A task reads the localized copy through its link in the working directory, as YARN and the local runner
  * create it; where no link exists (MRUnit creates none) it reads the original URI.
  */
-final class CachedAvroFiles {
+public final class CachedAvroFiles {
   private CachedAvroFiles() {
   }
 
+  /** The visible files of a partition (its Avro part files, not _SUCCESS or the manifest). */
+  public static List<FileStatus> visibleFiles(Path partition, Configuration conf) throws IOException {
+    FileSystem fs = partition.getFileSystem(conf);
+    return List.of(fs.listStatus(partition, new VisiblePathFilter()));
+  }
+
+  /** Ships the files to every task of the job, linked as {@code linkPrefix + index + ".avro"}. */
+  public static void ship(Job job, List<FileStatus> files, String linkPrefix) {
+    for (int i = 0; i < files.size(); i++) {
+      job.addCacheFile(files.get(i).getPath().toUri().resolve("#" + linkPrefix + i + ".avro"));
+    }
+  }
+
   /** Passes every record of every cache file whose link name starts with {@code linkPrefix}; returns the count. */
-  static <T> long read(JobContext context, String linkPrefix, Class<T> type, Consumer<T> sink) throws IOException {
+  public static <T> long read(JobContext context, String linkPrefix, Class<T> type, Consumer<T> sink) throws IOException {
     URI[] files = context.getCacheFiles();
     long records = 0;
     if (files == null) {

@@ -1,0 +1,52 @@
+package io.mrsuite.jobs.revenue;
+
+import io.mrsuite.formats.avro.EnrichedEvent;
+import io.mrsuite.formats.avro.Event;
+import io.mrsuite.formats.avro.EventType;
+import io.mrsuite.formats.avro.JoinKey;
+import io.mrsuite.formats.avro.RevenuePurchase;
+import io.mrsuite.jobs.common.RecordCounters;
+import java.io.IOException;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapred.AvroValue;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/**
+ * Join by order_id, event side: each candidate purchase event with its own country, after the order's
+ * exported copies (kind 1). Other events are skipped: they are not this mart's.
+ */
+public class PurchaseJoinMapper
+    extends Mapper<AvroKey<EnrichedEvent>, NullWritable, AvroKey<JoinKey>, AvroValue<Object>> {
+  static final int PURCHASE_KIND = 1;
+  /**
+   * Join key of a purchase without an order_id (ingest-events rejects those, so only hand-made input has
+   * them): no order has an empty id, so such a purchase is an orphan.
+   */
+  static final String NO_ORDER_ID = "";
+
+  private final JoinKey key = new JoinKey();
+  private final RevenuePurchase purchase = new RevenuePurchase();
+  private final AvroKey<JoinKey> outKey = new AvroKey<>(key);
+  private final AvroValue<Object> outValue = new AvroValue<>(purchase);
+
+  @Override
+  protected void map(AvroKey<EnrichedEvent> input, NullWritable ignored, Context context)
+      throws IOException, InterruptedException {
+    context.getCounter(RecordCounters.READ).increment(1);
+    context.getCounter(RevenueCounters.EVENTS_READ).increment(1);
+    Event event = input.datum().getEvent();
+    if (event.getEventType() != EventType.purchase) {
+      context.getCounter(RevenueCounters.NOT_PURCHASES).increment(1);
+      context.getCounter(RecordCounters.SKIPPED).increment(1);
+      return;
+    }
+    key.setKey(event.getOrderId() == null ? NO_ORDER_ID : event.getOrderId());
+    key.setKind(PURCHASE_KIND);
+    key.setSequence(0);
+    key.setSourceFile(event.getSourceFile());
+    key.setSourceOffset(event.getSourceOffset());
+    purchase.setCountry(event.getCountry());
+    context.write(outKey, outValue);
+  }
+}

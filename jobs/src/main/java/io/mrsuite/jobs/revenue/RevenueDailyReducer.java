@@ -1,0 +1,40 @@
+package io.mrsuite.jobs.revenue;
+
+import io.mrsuite.formats.avro.CountryKey;
+import io.mrsuite.formats.avro.RevenueDaily;
+import io.mrsuite.formats.avro.RevenuePartial;
+import io.mrsuite.jobs.common.MartCounters;
+import io.mrsuite.jobs.common.MartKeys;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapred.AvroValue;
+import org.apache.hadoop.mapreduce.Reducer;
+
+/**
+ * One country's row: the sum of its partials, revenue rounded half-even once. Counts what the rows add up
+ * to, so the driver can check them against the join's counts.
+ */
+public class RevenueDailyReducer
+    extends Reducer<AvroKey<CountryKey>, AvroValue<RevenuePartial>, Void, RevenueDaily> {
+  private LocalDate eventDate;
+
+  @Override
+  protected void setup(Context context) {
+    eventDate = MartKeys.eventDate(context.getConfiguration());
+  }
+
+  @Override
+  protected void reduce(AvroKey<CountryKey> key, Iterable<AvroValue<RevenuePartial>> values, Context context)
+      throws IOException, InterruptedException {
+    RevenueSum sum = new RevenueSum();
+    for (AvroValue<RevenuePartial> value : values) {
+      sum.add(value.datum());
+    }
+    context.write(null, sum.toRow(key.datum().getCountry(), eventDate));
+    context.getCounter(MartCounters.ROWS).increment(1);
+    context.getCounter(RevenueCounters.ROW_ORDERS).increment(sum.orders());
+    context.getCounter(RevenueCounters.ROW_UNCONVERTED_ORDERS).increment(sum.unconvertedOrders());
+    context.getCounter(RevenueCounters.ROW_ORPHAN_PURCHASES).increment(sum.orphanPurchases());
+  }
+}
