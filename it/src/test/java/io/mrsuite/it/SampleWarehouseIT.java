@@ -14,6 +14,7 @@ import io.mrsuite.jobs.funnel.FunnelDailyJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
 import io.mrsuite.jobs.productdaily.ProductDailyJob;
+import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.snapshot.IngestFxJob;
 import io.mrsuite.jobs.snapshot.IngestProductsJob;
@@ -320,6 +321,7 @@ class SampleWarehouseIT {
     marts.put(ProductDailyJob.TABLE, new ProductDailyJob());
     marts.put(FunnelDailyJob.TABLE, new FunnelDailyJob());
     marts.put(TopProductsJob.TABLE, new TopProductsJob());
+    marts.put(RevenueDailyJob.TABLE, new RevenueDailyJob());
     for (Map.Entry<String, Tool> mart : marts.entrySet()) {
       assertEquals(0, ToolRunner.run(conf, mart.getValue(), new String[] {"--root", root, "--date", "2026-11-20"}),
           mart.getKey());
