@@ -1,5 +1,6 @@
 package io.mrsuite.jobs;
 
+import io.mrsuite.jobs.compact.CompactJob;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
@@ -32,6 +33,8 @@ public final class MrSuiteDriver {
         "catalog snapshot CSV of one date -> curated/products, one record per product_id");
     add(jobs, IngestFxJob.NAME, IngestFxJob.class,
         "exchange rates CSV of one date -> curated/fx_rates, one rate per currency");
+    add(jobs, CompactJob.NAME, CompactJob.class,
+        "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;

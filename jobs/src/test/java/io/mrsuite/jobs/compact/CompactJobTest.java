@@ -1,0 +1,113 @@
+package io.mrsuite.jobs.compact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mrsuite.formats.avro.Event;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ToolRunner;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * compact in local mode on 1,000 small files of each format: the same multiset of records, compacted files
+ * near the target size, the format's schema and codec kept, {@code _SUCCESS} and the manifest kept, the old
+ * files gone and nothing left beside the partition.
+ */
+class CompactJobTest {
+  private static final long SEED = 20261120L;
+  private static final int FILES = 1000;
+  private static final int MAX_RECORDS_PER_FILE = 40;
+  private static final String TARGET = "256k";
+  private static final long TARGET_BYTES = 256 * 1024;
+  private static final String ORIGINAL_MANIFEST = "{\"job\":\"ingest-events\",\"records\":{\"written\":12345}}";
+
+  @TempDir
+  Path root;
+
+  @Test
+  void compactsAThousandSmallAvroFilesIntoTargetSizedFilesWithTheSameRecords() throws Exception {
+    Path partition = root.resolve("curated/events/dt=2026-11-20");
+    SmallFiles.writeAvro(partition, FILES, MAX_RECORDS_PER_FILE, SEED, "snappy");
+    SmallFiles.markComplete(partition);
+    Files.writeString(partition.resolve("_manifest.json"), ORIGINAL_MANIFEST);
+    Map<GenericRecord, Integer> before = SmallFiles.records(partition);
+
+    assertEquals(0, ToolRunner.run(CompactJobs.localConf(), new CompactJob(),
+        new String[] {"--dataset", partition.toString(), "--target-size", TARGET}));
+
+    List<Path> compacted = SmallFiles.dataFiles(partition);
+    report("avro", compacted);
+    assertEquals(before, SmallFiles.records(partition));
+    for (Path file : compacted) {
+      assertTrue(file.getFileName().toString().matches("part-m-\\d{5}\\.avro"), file.toString());
+      assertEquals(Event.getClassSchema(), SmallFiles.avroSchemaOf(file.toFile()));
+      assertEquals("snappy", SmallFiles.avroCodecOf(file.toFile()));
+    }
+    assertCompactedPartition(partition, compacted, SmallFiles.total(before));
+  }
+
+  @Test
+  void compactsAThousandSmallParquetFilesIntoTargetSizedFilesWithTheSameRecords() throws Exception {
+    Path partition = root.resolve("marts/events/dt=2026-11-20");
+    SmallFiles.writeParquet(partition, FILES, MAX_RECORDS_PER_FILE, SEED, CompressionCodecName.SNAPPY);
+    SmallFiles.markComplete(partition);
+    Files.writeString(partition.resolve("_manifest.json"), ORIGINAL_MANIFEST);
+    Map<GenericRecord, Integer> before = SmallFiles.records(partition);
+
+    assertEquals(0, ToolRunner.run(CompactJobs.localConf(), new CompactJob(),
+        new String[] {"--dataset", partition.toString(), "--target-size", TARGET}));
+
+    List<Path> compacted = SmallFiles.dataFiles(partition);
+    report("parquet", compacted);
+    assertEquals(before, SmallFiles.records(partition));
+    for (Path file : compacted) {
+      assertTrue(file.getFileName().toString().matches("part-m-\\d{5}\\.snappy\\.parquet"), file.toString());
+      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+          new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+        List<BlockMetaData> rowGroups = reader.getFooter().getBlocks();
+        assertEquals(1, rowGroups.size(), "one row group per target-sized file: " + file);
+        assertEquals(CompressionCodecName.SNAPPY, rowGroups.get(0).getColumns().get(0).getCodec());
+      }
+    }
+    assertCompactedPartition(partition, compacted, SmallFiles.total(before));
+  }
+
+  private static void report(String format, List<Path> files) throws IOException {
+    StringBuilder sizes = new StringBuilder();
+    for (Path file : files) {
+      sizes.append(' ').append(Files.size(file));
+    }
+    System.out.println("compacted " + format + ":" + sizes);
+  }
+
+  private static void assertCompactedPartition(Path partition, List<Path> compacted, int records) throws IOException {
+    assertTrue(compacted.size() >= 3, "several files: " + compacted);
+    assertTrue(Files.exists(partition.resolve("_SUCCESS")));
+    try (Stream<Path> siblings = Files.list(partition.getParent())) {
+      assertEquals(List.of(partition.getFileName().toString()),
+          siblings.map(p -> p.getFileName().toString()).toList(), "no staging or set-aside directory left");
+    }
+    JsonNode manifest = new ObjectMapper().readTree(partition.resolve("_manifest.json").toFile());
+    assertEquals("ingest-events", manifest.get("job").asText(), "the original manifest is kept");
+    assertEquals(12345, manifest.get("records").get("written").asLong());
+    JsonNode compaction = manifest.get("compactions").get(0);
+    assertEquals(records, compaction.get("records").asLong());
+    assertEquals(FILES, compaction.get("files_in").asInt());
+    assertEquals(compacted.size(), compaction.get("files_out").asInt());
+  }
+}
