@@ -1,7 +1,6 @@
 package io.mrsuite.jobs.compact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * compact in local mode on 1,000 small files of each format: the same multiset of records, compacted files
  * near the target size, the format's schema and codec kept, {@code _SUCCESS} and the manifest kept, the old
  * files gone and nothing left beside the partition.
+ *
+ * <p>Size tolerance. No compacted file exceeds the target: the plan gives each at most its share (at most the
+ * target) of the inputs' record bytes, give or take one small input file, and merging small files only
+ * compresses better. The files are within 15% of each other: the shares are equal to within one input file.
+ * Below the target by the compression merging gains, which the plan cannot know before writing: at least
+ * 70% of it for Avro (small snappy blocks compress a little worse than 64 KiB ones) and 35% for Parquet
+ * (every small file repeats its dictionaries, page headers and statistics that one row group stores once);
+ * measured here, 0.79 and 0.45 of the target.
  */
 class CompactJobTest {
   private static final long SEED = 20261120L;
@@ -51,7 +58,6 @@ class CompactJobTest {
         new String[] {"--dataset", partition.toString(), "--target-size", TARGET}));
 
     List<Path> compacted = SmallFiles.dataFiles(partition);
-    report("avro", compacted);
     assertEquals(before, SmallFiles.records(partition));
     for (Path file : compacted) {
       assertTrue(file.getFileName().toString().matches("part-m-\\d{5}\\.avro"), file.toString());
@@ -59,6 +65,7 @@ class CompactJobTest {
       assertEquals("snappy", SmallFiles.avroCodecOf(file.toFile()));
     }
     assertCompactedPartition(partition, compacted, SmallFiles.total(before));
+    assertSizes(compacted, 0.70);
   }
 
   @Test
@@ -73,7 +80,6 @@ class CompactJobTest {
         new String[] {"--dataset", partition.toString(), "--target-size", TARGET}));
 
     List<Path> compacted = SmallFiles.dataFiles(partition);
-    report("parquet", compacted);
     assertEquals(before, SmallFiles.records(partition));
     for (Path file : compacted) {
       assertTrue(file.getFileName().toString().matches("part-m-\\d{5}\\.snappy\\.parquet"), file.toString());
@@ -85,14 +91,19 @@ class CompactJobTest {
       }
     }
     assertCompactedPartition(partition, compacted, SmallFiles.total(before));
+    assertSizes(compacted, 0.35);
   }
 
-  private static void report(String format, List<Path> files) throws IOException {
-    StringBuilder sizes = new StringBuilder();
-    for (Path file : files) {
-      sizes.append(' ').append(Files.size(file));
+  private static void assertSizes(List<Path> compacted, double leastFractionOfTarget) throws IOException {
+    long smallest = Long.MAX_VALUE;
+    long largest = 0;
+    for (Path file : compacted) {
+      smallest = Math.min(smallest, Files.size(file));
+      largest = Math.max(largest, Files.size(file));
     }
-    System.out.println("compacted " + format + ":" + sizes);
+    assertTrue(largest <= TARGET_BYTES, "largest " + largest);
+    assertTrue(largest <= smallest * 1.15, "balanced: " + smallest + " .. " + largest);
+    assertTrue(smallest >= TARGET_BYTES * leastFractionOfTarget, "smallest " + smallest);
   }
 
   private static void assertCompactedPartition(Path partition, List<Path> compacted, int records) throws IOException {
