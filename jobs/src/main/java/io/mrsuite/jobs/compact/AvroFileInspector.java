@@ -7,10 +7,9 @@ import org.apache.avro.file.DataFileConstants;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.mapred.FsInput;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -21,18 +20,18 @@ final class AvroFileInspector {
   private AvroFileInspector() {
   }
 
-  static DataFile inspect(LocatedFileStatus status, Configuration conf) throws IOException {
+  static DataFile inspect(FileSystem fs, FileStatus status, FSDataInputStream in) throws IOException {
     Path path = status.getPath();
-    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(new FsInput(path, conf),
+    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(new SeekableStream(in, status.getLen()),
         new GenericDatumReader<>())) {
       String codec = reader.getMetaString(DataFileConstants.CODEC);
       // The first sync point after offset 0 ends the header: what follows is record data.
       reader.sync(0);
       long header = reader.previousSync();
-      requireSyncAtEnd(status, header, conf);
+      requireSyncAtEnd(status, header, in);
       return new DataFile(path, status.getLen(), status.getModificationTime(), DataFormat.AVRO,
           reader.getSchema(), codec == null ? DataFileConstants.NULL_CODEC : codec, null,
-          status.getLen() - header, -1, Locality.bytesByHost(status));
+          status.getLen() - header, -1, Locality.bytesByHost(fs, status));
     }
   }
 
@@ -41,16 +40,14 @@ final class AvroFileInspector {
    * takes an end of file inside a block for the end of the data. A complete file ends with the sync marker
    * that also ends its header.
    */
-  private static void requireSyncAtEnd(LocatedFileStatus status, long header, Configuration conf) throws IOException {
+  private static void requireSyncAtEnd(FileStatus status, long header, FSDataInputStream in) throws IOException {
     if (status.getLen() == header) {
       return;
     }
     byte[] sync = new byte[DataFileConstants.SYNC_SIZE];
     byte[] tail = new byte[DataFileConstants.SYNC_SIZE];
-    try (FSDataInputStream in = status.getPath().getFileSystem(conf).open(status.getPath())) {
-      in.readFully(header - sync.length, sync);
-      in.readFully(status.getLen() - tail.length, tail);
-    }
+    in.readFully(header - sync.length, sync);
+    in.readFully(status.getLen() - tail.length, tail);
     if (!Arrays.equals(sync, tail)) {
       throw new JobFailedException("compact refuses " + status.getPath().getParent() + ": "
           + status.getPath().getName() + " does not end with its Avro sync marker, so it is truncated or"

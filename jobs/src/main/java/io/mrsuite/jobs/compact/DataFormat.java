@@ -2,7 +2,6 @@ package io.mrsuite.jobs.compact;
 
 import io.mrsuite.jobs.common.JobFailedException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,8 +13,8 @@ import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.CombineFileRecordReaderWrapper;
@@ -37,8 +36,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 public enum DataFormat {
   AVRO(DataFileConstants.MAGIC) {
     @Override
-    DataFile inspect(LocatedFileStatus status, Configuration conf) throws IOException {
-      return AvroFileInspector.inspect(status, conf);
+    DataFile inspect(FileSystem fs, FileStatus status, FSDataInputStream in, Configuration conf) throws IOException {
+      return AvroFileInspector.inspect(fs, status, in);
     }
 
     @Override
@@ -70,8 +69,8 @@ public enum DataFormat {
 
   PARQUET("PAR1".getBytes(StandardCharsets.US_ASCII)) {
     @Override
-    DataFile inspect(LocatedFileStatus status, Configuration conf) throws IOException {
-      return ParquetFileInspector.inspect(status, conf);
+    DataFile inspect(FileSystem fs, FileStatus status, FSDataInputStream in, Configuration conf) throws IOException {
+      return ParquetFileInspector.inspect(fs, status, in, conf);
     }
 
     @Override
@@ -120,18 +119,18 @@ public enum DataFormat {
   }
 
   /** The format whose magic bytes start the file, if any. */
-  static Optional<DataFormat> sniff(FileSystem fs, Path file) throws IOException {
+  static Optional<DataFormat> sniff(FSDataInputStream in, long length) throws IOException {
     byte[] head = new byte[4];
-    try (InputStream in = fs.open(file)) {
-      if (in.readNBytes(head, 0, head.length) < head.length) {
-        return Optional.empty();
-      }
+    if (length < head.length) {
+      return Optional.empty();
     }
+    in.readFully(0, head);
     return Arrays.stream(values()).filter(format -> Arrays.equals(format.magic, head)).findFirst();
   }
 
-  /** Reads the file's header or footer. */
-  abstract DataFile inspect(LocatedFileStatus status, Configuration conf) throws IOException;
+  /** Reads the file's header or footer from {@code in}, the file opened once for all its checks. */
+  abstract DataFile inspect(FileSystem fs, FileStatus status, FSDataInputStream in, Configuration conf)
+      throws IOException;
 
   /** The library's own input format, giving each record as an {@code AvroKey<GenericRecord>}. */
   abstract Class<? extends FileInputFormat<AvroKey<GenericRecord>, NullWritable>> inputFormat();

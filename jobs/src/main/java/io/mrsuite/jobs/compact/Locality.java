@@ -5,7 +5,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.BlockLocation;
-import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 
 /** Which hosts hold a group of files' bytes, so that its map task can be scheduled near most of them. */
 final class Locality {
@@ -15,9 +16,9 @@ final class Locality {
   private Locality() {
   }
 
-  static Map<String, Long> bytesByHost(LocatedFileStatus status) throws IOException {
+  static Map<String, Long> bytesByHost(FileSystem fs, FileStatus status) throws IOException {
     Map<String, Long> bytes = new HashMap<>();
-    for (BlockLocation block : status.getBlockLocations()) {
+    for (BlockLocation block : fs.getFileBlockLocations(status, 0, status.getLen())) {
       for (String host : block.getHosts()) {
         bytes.merge(host, block.getLength(), Long::sum);
       }

@@ -21,7 +21,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.JobCounter;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
@@ -111,15 +110,15 @@ final class PartitionCompaction {
           .put("started", started.toString()).put("finished", Instant.now().toString())
           .put("format", sample.format().name().toLowerCase()).put("codec", sample.codec())
           .put("target_size", targetBytes)
-          .put("map_tasks", compaction.getCounters().findCounter(JobCounter.TOTAL_LAUNCHED_MAPS).getValue())
+          .put("planned_files", plan.groups().size())
           .put("files_in", scan.dataFiles().size()).put("bytes_in", scan.bytes())
           .put("files_out", outputs.size()).put("bytes_out", outputs.stream().mapToLong(FileStatus::getLen).sum())
           .put("records", books.read()).put("checksum", CompactionBooks.hex(books.checksumRead()));
       manifest.writeTo(fs, staged);
       publisher.publish(staged, dir);
-      out.printf("compact %s: %d %s files (%s) -> %d files (%s), %d records, checksum %s verified%n", dir,
-          scan.dataFiles().size(), entry.get("format").asText(), ByteSize.format(scan.bytes()), outputs.size(),
-          ByteSize.format(entry.get("bytes_out").asLong()), books.read(), entry.get("checksum").asText());
+      out.printf("compact %s: %d %s files, %d bytes -> %d files, %d bytes; %d records, checksum %s, verified%n",
+          dir, scan.dataFiles().size(), entry.get("format").asText(), scan.bytes(), outputs.size(),
+          entry.get("bytes_out").asLong(), books.read(), entry.get("checksum").asText());
     } finally {
       if (fs.exists(staged)) {
         publisher.discard(staged);

@@ -17,9 +17,8 @@ import org.apache.avro.SchemaNormalization;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * What one partition directory holds: its data files (read in name order), whether it is complete
@@ -49,14 +48,15 @@ final class PartitionScan {
     List<String> refused = new ArrayList<>();
     boolean complete = false;
     boolean hasManifest = false;
-    RemoteIterator<LocatedFileStatus> entries;
+    FileStatus[] entries;
     try {
-      entries = fs.listLocatedStatus(dir);
+      // listStatus, not listLocatedStatus: the local filesystem runs a shell command per file to fill in the
+      // permissions a LocatedFileStatus copies; block locations are asked for the data files only.
+      entries = fs.listStatus(dir);
     } catch (FileNotFoundException e) {
       throw new JobFailedException("no partition at " + dir);
     }
-    while (entries.hasNext()) {
-      LocatedFileStatus entry = entries.next();
+    for (FileStatus entry : entries) {
       String name = entry.getPath().getName();
       if (name.equals(PartitionNames.SUCCESS_MARKER) && entry.isFile()) {
         complete = true;
@@ -69,11 +69,13 @@ final class PartitionScan {
       } else if (entry.isDirectory()) {
         refused.add(name + "/ (a subdirectory: compact rewrites flat partitions)");
       } else {
-        Optional<DataFormat> format = DataFormat.sniff(fs, entry.getPath());
-        if (format.isPresent()) {
-          dataFiles.add(format.get().inspect(entry, conf));
-        } else {
-          refused.add(name + " (neither Avro nor Parquet)");
+        try (FSDataInputStream in = fs.open(entry.getPath())) {
+          Optional<DataFormat> format = DataFormat.sniff(in, entry.getLen());
+          if (format.isPresent()) {
+            dataFiles.add(format.get().inspect(fs, entry, in, conf));
+          } else {
+            refused.add(name + " (neither Avro nor Parquet)");
+          }
         }
       }
     }

@@ -120,5 +120,6 @@ class CompactJobTest {
     assertEquals(records, compaction.get("records").asLong());
     assertEquals(FILES, compaction.get("files_in").asInt());
     assertEquals(compacted.size(), compaction.get("files_out").asInt());
+    assertEquals(compacted.size(), compaction.get("planned_files").asInt(), "one file per planned group");
   }
 }
