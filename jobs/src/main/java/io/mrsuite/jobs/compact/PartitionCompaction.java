@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -108,7 +109,7 @@ final class PartitionCompaction {
       entry.put("job", CompactJob.NAME).put("job_id", compaction.getJobID().toString())
           .put("verification_job_id", verificationId).put("run_id", runId)
           .put("started", started.toString()).put("finished", Instant.now().toString())
-          .put("format", sample.format().name().toLowerCase()).put("codec", sample.codec())
+          .put("format", sample.format().name().toLowerCase(Locale.ROOT)).put("codec", sample.codec())
           .put("target_size", targetBytes)
           .put("planned_files", plan.groups().size())
           .put("files_in", scan.dataFiles().size()).put("bytes_in", scan.bytes())

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -107,7 +108,7 @@ final class PartitionScan {
    * the same Parquet schema), or the error names the files on each side.
    */
   DataFile uniformSample() throws JobFailedException {
-    requireOne("formats", DataFile::format, f -> f.format().name().toLowerCase());
+    requireOne("formats", DataFile::format, f -> f.format().name().toLowerCase(Locale.ROOT));
     requireOne("schemas", DataFile::schema,
         f -> f.schema().getFullName() + " (fingerprint " + Long.toHexString(
             SchemaNormalization.fingerprint64(f.schema().toString().getBytes(StandardCharsets.UTF_8)))
@@ -164,10 +165,6 @@ final class PartitionScan {
       }
     }
     return visible == dataFiles.size() && nowComplete == complete;
-  }
-
-  long payloadBytes() {
-    return dataFiles.stream().mapToLong(DataFile::payloadBytes).sum();
   }
 
   long bytes() {
