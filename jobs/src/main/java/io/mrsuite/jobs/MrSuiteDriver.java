@@ -1,5 +1,6 @@
 package io.mrsuite.jobs;
 
+import io.mrsuite.jobs.compact.CompactJob;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.funnel.FunnelDailyJob;
@@ -50,6 +51,8 @@ public final class MrSuiteDriver {
         "product_daily of X -> marts/top_products (Parquet): the 10 highest-revenue products of each category");
     add(jobs, RevenueDailyJob.NAME, RevenueDailyJob.class,
         "orders exported X..X+late_days + purchase events of X -> marts/revenue_daily (Parquet): per country orders, revenue, orphans");
+    add(jobs, CompactJob.NAME, CompactJob.class,
+        "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;
