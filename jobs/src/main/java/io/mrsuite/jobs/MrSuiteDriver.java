@@ -1,6 +1,7 @@
 package io.mrsuite.jobs;
 
 import io.mrsuite.jobs.dedup.DedupEventsJob;
+import io.mrsuite.jobs.dq.DqReportJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.funnel.FunnelDailyJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
@@ -47,6 +48,8 @@ public final class MrSuiteDriver {
         "sessions of X -> marts/funnel_daily (Parquet): per session country, sessions reaching each funnel step");
     add(jobs, TopProductsJob.NAME, TopProductsJob.class,
         "product_daily of X -> marts/top_products (Parquet): the 10 highest-revenue products of each category");
+    add(jobs, DqReportJob.NAME, DqReportJob.class,
+        "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;
