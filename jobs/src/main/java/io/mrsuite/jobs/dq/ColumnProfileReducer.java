@@ -21,7 +21,7 @@ public class ColumnProfileReducer extends Reducer<Text, ColumnStats, Text, Text>
   /** Standard deviations of the distinct-count bounds: 2 is about 95% confidence. */
   static final int BOUND_STANDARD_DEVIATIONS = 2;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DqReport.exactDecimals();
 
   private final Text profile = new Text();
 

@@ -27,18 +27,18 @@ final class DqChecks {
     List<Check> checks = new ArrayList<>();
     long incomplete = facts.partitions().stream().filter(p -> !p.complete()).count();
     checks.add(new Check(INCOMPLETE_PARTITIONS, BigDecimal.valueOf(incomplete),
-        BigDecimal.valueOf(thresholds.incompletePartitionsMax()), incomplete + " of " + facts.partitions().size()
+        BigDecimal.valueOf(thresholds.incompletePartitionsMax()), false, incomplete + " of " + facts.partitions().size()
         + " partitions without _SUCCESS"));
     for (String label : thresholds.requiredPartitions()) {
       boolean present = facts.partitions().stream().anyMatch(p -> p.label().equals(label) && p.complete());
       checks.add(new Check(REQUIRED_PARTITION + ":" + label, BigDecimal.valueOf(present ? 0 : 1), BigDecimal.ZERO,
-          present ? "complete" : "missing or incomplete"));
+          false, present ? "complete" : "missing or incomplete"));
     }
     for (DayPartition partition : facts.partitions()) {
       RunBooks books = facts.books().get(partition.label());
       if (partition.zone().equals("curated") && books != null && books.read() > 0) {
         checks.add(new Check(QUARANTINE_RATE + ":" + partition.label(), rate(books.quarantined(), books.read()),
-            thresholds.quarantineRateMax(partition.name()), books.quarantined() + " of " + books.read() + " read"));
+            thresholds.quarantineRateMax(partition.name()), true, books.quarantined() + " of " + books.read() + " read"));
       }
     }
     RunBooks dedup = facts.books().get(DEDUP_DATASET);
@@ -46,12 +46,12 @@ final class DqChecks {
       findings.add("no " + DEDUP_DATASET + " run manifest: duplicate rate not checked");
     } else {
       checks.add(new Check(DUPLICATE_RATE, rate(dedup.duplicatesRemoved(), dedup.read()),
-          thresholds.duplicateRateMax(), dedup.duplicatesRemoved() + " duplicates of " + dedup.read() + " read"));
+          thresholds.duplicateRateMax(), true, dedup.duplicatesRemoved() + " duplicates of " + dedup.read() + " read"));
     }
     if (facts.orphansByCountry() != null) {
       long orphans = facts.orphansByCountry().values().stream().mapToLong(Long::longValue).sum();
       checks.add(new Check(ORPHAN_PURCHASES, BigDecimal.valueOf(orphans),
-          BigDecimal.valueOf(thresholds.orphanPurchasesMax()), "sum of marts/" + OrphanPurchases.MART + "."
+          BigDecimal.valueOf(thresholds.orphanPurchasesMax()), false, "sum of marts/" + OrphanPurchases.MART + "."
           + OrphanPurchases.COLUMN));
     }
     for (Map.Entry<Thresholds.DatasetColumn, BigDecimal> limit : thresholds.nullRateMax().entrySet()) {
@@ -64,7 +64,7 @@ final class DqChecks {
         long nulls = profile.path("nulls").asLong();
         long rows = profile.path("rows").asLong();
         checks.add(new Check(NULL_RATE + ":" + dataset + "." + column, rate(nulls, rows), limit.getValue(),
-            nulls + " nulls of " + rows + " rows"));
+            true, nulls + " nulls of " + rows + " rows"));
       }
     }
     return checks;

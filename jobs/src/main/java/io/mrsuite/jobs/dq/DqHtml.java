@@ -69,8 +69,9 @@ final class DqHtml {
       boolean passed = check.path("passed").asBoolean();
       html.append(passed ? "<tr>" : "<tr class=\"failed\">");
       cell(html, check.path("name").asText());
-      numberCell(html, check.path("measured").asText());
-      numberCell(html, check.path("limit").asText());
+      boolean rate = check.path("unit").asText().equals("rate");
+      numberCell(html, rate ? SvgCharts.percent(check.path("measured").asDouble()) : check.path("measured").asText());
+      numberCell(html, rate ? SvgCharts.percent(check.path("limit").asDouble()) : check.path("limit").asText());
       cell(html, passed ? "pass" : "FAIL");
       cell(html, check.path("detail").asText());
       html.append("</tr>");

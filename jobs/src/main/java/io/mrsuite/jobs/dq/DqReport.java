@@ -1,8 +1,11 @@
 package io.mrsuite.jobs.dq;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,9 +15,16 @@ import java.util.Map;
 /** The day's report as the JSON tree written to {@value #JSON_FILE}; docs/dq-report.md describes each field. */
 final class DqReport {
   static final String JSON_FILE = "dq.json";
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Decimals kept exact both ways: written plain as they are (0.00 stays 0.00), read back as BigDecimal. */
+  static final ObjectMapper JSON = exactDecimals().enable(SerializationFeature.INDENT_OUTPUT);
 
   private DqReport() {
+  }
+
+  static ObjectMapper exactDecimals() {
+    return new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   }
 
   static Verdict verdict(List<Check> checks) {
@@ -41,6 +51,7 @@ final class DqReport {
       node.put("passed", check.passed());
       node.put("measured", check.measured());
       node.put("limit", check.limit());
+      node.put("unit", check.rate() ? "rate" : "count");
       node.put("detail", check.detail());
     }
     facts.findings().forEach(root.putArray("findings")::add);
