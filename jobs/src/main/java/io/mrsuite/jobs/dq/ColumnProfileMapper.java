@@ -50,8 +50,11 @@ public class ColumnProfileMapper extends Mapper<Text, AvroValue<GenericRecord>, 
     columns = Column.of(recordSchema);
     columnStats = new ArrayList<>(columns.size());
     for (Column column : columns) {
-      columnStats.add(stats.computeIfAbsent(ColumnKey.of(datasetName, column.name()),
-          key -> new ColumnStats(ColumnTypes.typeName(column.schema()))));
+      String type = ColumnTypes.typeName(column.schema());
+      ColumnStats columnStat = stats.computeIfAbsent(ColumnKey.of(datasetName, column.name()),
+          key -> new ColumnStats(type));
+      columnStat.sawType(type);
+      columnStats.add(columnStat);
     }
   }
 

@@ -36,6 +36,13 @@ public final class ColumnStats implements Writable {
     this.type = type;
   }
 
+  /** Notes the type of a further file's column: a different one makes the column {@value #MIXED_TYPE}. */
+  void sawType(String fileType) {
+    if (!type.equals(fileType)) {
+      type = MIXED_TYPE;
+    }
+  }
+
   void addNull() {
     rows++;
     nulls++;
