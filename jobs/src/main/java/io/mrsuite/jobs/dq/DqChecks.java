@@ -22,8 +22,9 @@ final class DqChecks {
   private DqChecks() {
   }
 
-  /** The checks, in report order; {@code findings} gets a line for each measure that could not be taken. */
-  static List<Check> evaluate(DayFacts facts, Thresholds thresholds, List<String> findings) {
+  /** The checks, in report order; the facts' findings get a line for each measure that could not be taken. */
+  static List<Check> evaluate(DayFacts facts, Thresholds thresholds) {
+    List<String> findings = facts.findings();
     List<Check> checks = new ArrayList<>();
     long incomplete = facts.partitions().stream().filter(p -> !p.complete()).count();
     checks.add(new Check(INCOMPLETE_PARTITIONS, BigDecimal.valueOf(incomplete),

@@ -61,7 +61,9 @@ public class DqReportJob extends MrSuiteTool {
     return new JobOptions(NAME, "--root ROOT --date D [--thresholds FILE] [--on-fail exit|report]")
         .option("root", "ROOT", "warehouse root; reads curated/*, quarantine/*, marts/* /dt=D, writes reports/dq/dt=D")
         .option("date", "D", "partition date YYYY-MM-DD")
-        .option("thresholds", "FILE", "Java properties laid over the defaults in the jar (docs/dq-report.md)")
+        .option("thresholds", "FILE", "Java properties laid over the defaults in the jar (docs/dq-report.md);"
+            + " distinct counts are HLL estimates, -D " + DqReportKeys.HLL_LG_K + "=N sets lgK (default "
+            + DqReportKeys.DEFAULT_HLL_LG_K + ")")
         .option("on-fail", "exit|report", "on FAIL: exit " + EXIT_CHECKS_FAILED + " (default), or exit 0 and leave"
             + " the verdict to the printed and captured " + VERDICT_KEY);
   }
@@ -101,7 +103,7 @@ public class DqReportJob extends MrSuiteTool {
     Map<String, Map<String, JsonNode>> profiles = profile(fs, reports, date, runId, partitions);
     DayFacts facts = new DayFacts(partitions, books, profiles, orphans(partitions, findings), findings);
     checkQuarantineFiles(facts);
-    List<Check> checks = DqChecks.evaluate(facts, thresholds, findings);
+    List<Check> checks = DqChecks.evaluate(facts, thresholds);
     ObjectNode report = DqReport.build(date, runId, lgK, facts, thresholds, checks);
     String html = DqHtml.render(report, ReportHistory.before(fs, reports, date, DqHtml.TREND_DAYS));
     publish(fs, output, runId, report, html);
