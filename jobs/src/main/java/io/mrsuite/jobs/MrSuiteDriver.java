@@ -2,6 +2,7 @@ package io.mrsuite.jobs;
 
 import io.mrsuite.jobs.compact.CompactJob;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
+import io.mrsuite.jobs.dq.DqReportJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.funnel.FunnelDailyJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
@@ -53,6 +54,8 @@ public final class MrSuiteDriver {
         "orders exported X..X+late_days + purchase events of X -> marts/revenue_daily (Parquet): per country orders, revenue, orphans");
     add(jobs, CompactJob.NAME, CompactJob.class,
         "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
+    add(jobs, DqReportJob.NAME, DqReportJob.class,
+        "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;

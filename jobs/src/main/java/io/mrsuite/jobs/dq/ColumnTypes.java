@@ -1,0 +1,117 @@
+package io.mrsuite.jobs.dq;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalType;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericFixed;
+import org.apache.datasketches.hll.HllSketch;
+
+/**
+ * How a value of a column is profiled, from its Avro schema. Records are read with the plain generic model
+ * (no logical-type conversions), so a timestamp arrives as its long of milliseconds, a date as its int of
+ * days and a decimal as its bytes: ranges are kept exact as decimals of those numbers, and the report turns
+ * time back into text.
+ */
+final class ColumnTypes {
+  static final String TIMESTAMP_MILLIS = "timestamp-millis";
+  static final String LOCAL_TIMESTAMP_MILLIS = "local-timestamp-millis";
+  static final String DATE = "date";
+
+  private static final long EMPTY_MARKER = 0L;
+  private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
+
+  private ColumnTypes() {
+  }
+
+  /** The branch of a nullable union that is not null; other schemas as they are. */
+  static Schema withoutNull(Schema schema) {
+    if (schema.getType() != Schema.Type.UNION) {
+      return schema;
+    }
+    Schema found = null;
+    for (Schema branch : schema.getTypes()) {
+      if (branch.getType() != Schema.Type.NULL) {
+        if (found != null) {
+          return schema;
+        }
+        found = branch;
+      }
+    }
+    return found == null ? schema : found;
+  }
+
+  /** The type name the report shows: the logical type when there is one, else the Avro type. */
+  static String typeName(Schema schema) {
+    Schema type = withoutNull(schema);
+    LogicalType logical = type.getLogicalType();
+    return logical != null ? logical.getName() : type.getType().getName();
+  }
+
+  /** Adds one value of a column with schema {@code schema} to its stats. */
+  static void add(ColumnStats stats, Schema schema, Object value, int lgK) {
+    if (value == null) {
+      stats.addNull();
+      return;
+    }
+    stats.addValue();
+    Schema type = schema.getType() == Schema.Type.UNION
+        ? schema.getTypes().get(GenericData.get().resolveUnion(schema, value)) : schema;
+    HllSketch sketch = stats.sketch(lgK);
+    LogicalType logical = type.getLogicalType();
+    if (logical instanceof LogicalTypes.Decimal) {
+      BigDecimal decimal = type.getType() == Schema.Type.FIXED
+          ? DECIMALS.fromFixed((GenericFixed) value, type, logical)
+          : DECIMALS.fromBytes(((ByteBuffer) value).duplicate(), type, logical);
+      sketch.update(decimal.toPlainString());
+      stats.addOrdered(decimal);
+      return;
+    }
+    switch (type.getType()) {
+      case INT, LONG -> {
+        long number = ((Number) value).longValue();
+        sketch.update(number);
+        stats.addOrdered(BigDecimal.valueOf(number));
+      }
+      case FLOAT, DOUBLE -> {
+        double number = ((Number) value).doubleValue();
+        sketch.update(number);
+        if (Double.isFinite(number)) {
+          stats.addOrdered(BigDecimal.valueOf(number));
+        }
+      }
+      case BYTES -> updateBytes(sketch, bytes((ByteBuffer) value));
+      case FIXED -> updateBytes(sketch, ((GenericFixed) value).bytes());
+      case ARRAY, MAP, RECORD, UNION -> updateText(sketch, GenericData.get().toString(value));
+      default -> updateText(sketch, value.toString());
+    }
+  }
+
+  // HllSketch ignores an empty string or array; "" is a value like any other, so it goes in as a marker that
+  // a column of text or bytes cannot otherwise produce (a long).
+  private static void updateText(HllSketch sketch, String text) {
+    if (text.isEmpty()) {
+      sketch.update(EMPTY_MARKER);
+    } else {
+      sketch.update(text);
+    }
+  }
+
+  private static void updateBytes(HllSketch sketch, byte[] bytes) {
+    if (bytes.length == 0) {
+      sketch.update(EMPTY_MARKER);
+    } else {
+      sketch.update(bytes);
+    }
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer copy = buffer.duplicate();
+    byte[] bytes = new byte[copy.remaining()];
+    copy.get(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,16 @@
+package io.mrsuite.jobs.dq;
+
+import org.apache.hadoop.fs.Path;
+
+/**
+ * One partition of the report's day: {@code <zone>/<name>/dt=D}.
+ *
+ * @param zone curated, quarantine or marts
+ * @param complete whether it holds {@code _SUCCESS}; only complete partitions are profiled
+ */
+record DayPartition(String zone, String name, Path path, boolean complete) {
+  /** The dataset label used throughout the report, e.g. {@code curated/events}. */
+  String label() {
+    return zone + "/" + name;
+  }
+}

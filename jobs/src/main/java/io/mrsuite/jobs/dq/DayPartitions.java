@@ -1,0 +1,47 @@
+package io.mrsuite.jobs.dq;
+
+import io.mrsuite.formats.partition.PartitionNames;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+
+/** Every {@code dt=D} partition of the curated, quarantine and marts zones, complete or not. */
+final class DayPartitions {
+  /** The zones a day's datasets live in, in the order the report lists them. */
+  static final List<String> ZONES = List.of("curated", "quarantine", "marts");
+
+  private DayPartitions() {
+  }
+
+  static List<DayPartition> find(FileSystem fs, Path root, LocalDate date) throws IOException {
+    List<DayPartition> partitions = new ArrayList<>();
+    String partitionName = PartitionNames.dateName(date);
+    for (String zone : ZONES) {
+      Path zoneDir = new Path(root, zone);
+      if (!fs.exists(zoneDir)) {
+        continue;
+      }
+      FileStatus[] datasets = fs.listStatus(zoneDir, p -> !isHidden(p.getName()));
+      Arrays.sort(datasets);
+      for (FileStatus dataset : datasets) {
+        Path partition = new Path(dataset.getPath(), partitionName);
+        if (dataset.isDirectory() && fs.isDirectory(partition)) {
+          boolean complete = fs.exists(new Path(partition, FileOutputCommitter.SUCCEEDED_FILE_NAME));
+          partitions.add(new DayPartition(zone, dataset.getPath().getName(), partition, complete));
+        }
+      }
+    }
+    return partitions;
+  }
+
+  // Staging and set-aside directories of running or failed jobs start with '_' (PartitionPublisher).
+  private static boolean isHidden(String name) {
+    return name.startsWith("_") || name.startsWith(".");
+  }
+}
