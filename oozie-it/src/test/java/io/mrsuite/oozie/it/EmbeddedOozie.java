@@ -1,0 +1,58 @@
+package io.mrsuite.oozie.it;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.oozie.client.OozieClient;
+import org.apache.oozie.local.LocalOozie;
+import org.apache.oozie.test.MiniOozieTestCase;
+
+/**
+ * A real Oozie (LocalOozie, in-memory database) over MiniDFSCluster + MiniYARN, from Oozie's own test base.
+ * MiniOozieTestCase is a JUnit 3 TestCase that starts and stops Oozie around every test method; this
+ * holds one instance so that a JUnit 5 class starts it once, in {@code @BeforeAll}.
+ */
+final class EmbeddedOozie extends MiniOozieTestCase {
+  /** @param name names the working directories the base class makes (oozie.test.dir/oozietests/...) */
+  EmbeddedOozie(String name) {
+    setName(name);
+  }
+
+  void start() throws Exception {
+    setUp();
+  }
+
+  void stop() throws Exception {
+    tearDown();
+  }
+
+  /** HDFS, as the user jobs are submitted for. */
+  FileSystem fs() {
+    return getFileSystem();
+  }
+
+  /** A fresh HDFS directory of that user, for this instance. */
+  Path dir() {
+    return getFsTestCaseDir();
+  }
+
+  String nameNode() {
+    return getNameNodeUri();
+  }
+
+  String resourceManager() {
+    return getJobTrackerUri();
+  }
+
+  /** The user workflows run as. */
+  String user() {
+    return getTestUser();
+  }
+
+  OozieClient workflows() {
+    return getClient();
+  }
+
+  OozieClient coordinators() {
+    return LocalOozie.getCoordClient();
+  }
+}
