@@ -21,7 +21,8 @@ import org.w3c.dom.Element;
 
 /**
  * Every action of every workflow under oozie/ runs a job the jar's driver lists, with a command line that
- * job's own option parser accepts, retries transient failures, and fails into a kill node that says why.
+ * job's own option parser accepts, hands its books to the workflow, retries transient failures, and fails
+ * into a kill node that says why.
  */
 class WorkflowActionsTest {
   /** What a kill node must report: the message of the action that failed. */
@@ -54,11 +55,12 @@ class WorkflowActionsTest {
 
   @ParameterizedTest
   @MethodSource("workflows")
-  void everyActionRetriesAndFailsIntoAKillNodeThatSaysWhy(Path workflow) {
+  void everyActionCapturesItsBooksRetriesAndFailsIntoAKillNodeThatSaysWhy(Path workflow) {
     Element root = OozieApps.parse(workflow).getDocumentElement();
     WorkflowGraph graph = WorkflowGraph.of(OozieApps.parse(workflow));
     for (JavaAction action : JavaAction.of(root)) {
       String where = workflow.getFileName() + " action '" + action.name() + "'";
+      assertTrue(action.capturesOutput(), where + " has no capture-output: its books would be lost to the workflow");
       assertFalse(action.retryMax().isEmpty(), where + " has no retry-max");
       assertFalse(action.retryInterval().isEmpty(), where + " has no retry-interval");
       assertEquals("kill", graph.nodes().get(action.errorTo()).kind(), where + ": error goes to " + action.errorTo());

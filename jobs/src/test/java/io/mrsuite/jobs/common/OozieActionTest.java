@@ -55,7 +55,8 @@ class OozieActionTest {
     System.setProperty(OozieAction.ACTION_CONF_XML, write(action).toString());
     System.setProperty(OozieAction.OUTPUT_PROPERTIES, output.toString());
 
-    int exit = ToolRunner.run(new Configuration(), new IngestFxJob(), new String[] {"--root", root.toString(), "--date", DATE});
+    int exit = ToolRunner.run(new Configuration(), new IngestFxJob(),
+        new String[] {"--root", root.toString(), "--date", DATE});
 
     assertEquals(0, exit);
     Path curated = root.resolve("curated/fx_rates/dt=" + DATE);
@@ -82,7 +83,8 @@ class OozieActionTest {
     Configuration conf = new Configuration();
     conf.set("mapreduce.framework.name", "local");
 
-    int exit = ToolRunner.run(conf, new IngestFxJob(), new String[] {"--root", root.toString(), "--date", "2026-11-21"});
+    int exit = ToolRunner.run(conf, new IngestFxJob(),
+        new String[] {"--root", root.toString(), "--date", "2026-11-21"});
 
     assertEquals(MrSuiteTool.EXIT_FAILED, exit);
     assertFalse(Files.exists(output));

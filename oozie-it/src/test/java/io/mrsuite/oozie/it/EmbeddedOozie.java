@@ -1,5 +1,11 @@
 package io.mrsuite.oozie.it;
 
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.oozie.client.OozieClient;
@@ -12,6 +18,9 @@ import org.apache.oozie.test.MiniOozieTestCase;
  * holds one instance so that a JUnit 5 class starts it once, in {@code @BeforeAll}.
  */
 final class EmbeddedOozie extends MiniOozieTestCase {
+  /** Oozie's default action-configuration directory, in its configuration directory. */
+  private static final String ACTION_CONF_DIR = "action-conf";
+
   /** @param name names the working directories the base class makes (oozie.test.dir/oozietests/...) */
   EmbeddedOozie(String name) {
     setName(name);
@@ -23,6 +32,20 @@ final class EmbeddedOozie extends MiniOozieTestCase {
 
   void stop() throws Exception {
     tearDown();
+  }
+
+  /**
+   * Sets what this Oozie adds to the configuration of every action of {@code actionType}, as an Oozie
+   * administrator does in {@code action-conf/<type>.xml} (oozie.service.HadoopAccessorService
+   * .action.configurations). Oozie reads the file when it first runs such an action.
+   */
+  void setActionDefaults(String actionType, Map<String, String> defaults) throws IOException {
+    Configuration conf = new Configuration(false);
+    defaults.forEach(conf::set);
+    File file = new File(new File(getTestCaseConfDir(), ACTION_CONF_DIR), actionType + ".xml");
+    try (OutputStream out = new FileOutputStream(file)) {
+      conf.writeXml(out);
+    }
   }
 
   /** HDFS, as the user jobs are submitted for. */

@@ -27,7 +27,8 @@ record ExpectedBooks(long read, long written, long quarantined, long skipped, Ma
 
   private static ExpectedBooks of(JsonNode records, String reasonsField) {
     Map<String, Long> byReason = new TreeMap<>();
-    records.get(reasonsField).fields().forEachRemaining(entry -> byReason.put(entry.getKey(), entry.getValue().asLong()));
+    records.get(reasonsField).fields()
+        .forEachRemaining(entry -> byReason.put(entry.getKey(), entry.getValue().asLong()));
     return new ExpectedBooks(records.get("read").asLong(), records.get("written").asLong(),
         records.get("quarantined").asLong(), records.get("skipped").asLong(), byReason);
   }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.oozie.client.CoordinatorAction;
 import org.apache.oozie.client.CoordinatorJob;
 import org.apache.oozie.client.OozieClient;
@@ -61,6 +62,11 @@ class IngestAppIT {
   static void startOozieAndDeploy() throws Exception {
     oozie = new EmbeddedOozie("ingest");
     oozie.start();
+    // Tiny jobs run their tasks inside their application master (uber mode), one container instead of
+    // several per job; set as the embedded Oozie's default for java actions, so it reaches the jobs only
+    // through the action configuration they load (oozie.action.conf.xml). The it module runs the same
+    // jobs with a container per task.
+    oozie.setActionDefaults("java", Map.of(MRJobConfig.JOB_UBERTASK_ENABLE, "true"));
     fs = oozie.fs();
     root = new Path(oozie.dir(), "warehouse");
     fs.copyFromLocalFile(false, true, new Path(TestData.warehouse().resolve("raw").toUri()), new Path(root, "raw"));
@@ -119,7 +125,8 @@ class IngestAppIT {
   void theCoordinatorWaitsForEveryRawPartitionsDoneFlagThenRunsTheWorkflowForTheDayBefore() throws Exception {
     // A warehouse of its own: the workflow this starts is killed half-way.
     Path coordRoot = new Path(oozie.dir(), "coordinator-warehouse");
-    fs.copyFromLocalFile(false, true, new Path(TestData.warehouse().resolve("raw").toUri()), new Path(coordRoot, "raw"));
+    fs.copyFromLocalFile(false, true, new Path(TestData.warehouse().resolve("raw").toUri()),
+        new Path(coordRoot, "raw"));
     OozieClient client = oozie.coordinators();
     Properties conf = client.createConfiguration();
     conf.setProperty(OozieClient.COORDINATOR_APP_PATH, app.toString());
