@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -118,7 +119,7 @@ class IngestAppIT {
     // but become error code JA018, which Oozie retries: a missing partition would be retried in vain.
     assertEquals("ingest of " + DAY_WITHOUT_EVENTS + " failed at [ingest-events]: Main Class ["
         + "org.apache.oozie.action.hadoop.JavaMain], exit code [1]", action(workflow, "fail").getErrorMessage());
-    assertFalse(fs.exists(partition("curated", "events", DAY_WITHOUT_EVENTS)), "nothing published for the day");
+    assertFalse(fs.exists(partition("curated", "events", DAY_WITHOUT_EVENTS)), "no curated events for the day");
   }
 
   @Test
@@ -142,7 +143,7 @@ class IngestAppIT {
       // The sample's raw events of 2026-11-21 have no _SUCCESS; its other raw partitions have theirs.
       CoordinatorAction waiting = waitForAction(client, id, CoordinatorAction.Status.WAITING);
       List<String> doneFlags = List.of("events", "orders", "order_lines", "products", "fx_rates").stream()
-          .map(dataset -> new Path(coordRoot, "raw/" + dataset + "/dt=" + DAY_WITHOUT_EVENTS + "/_SUCCESS").toString())
+          .map(dataset -> new Path(partition(coordRoot, "raw", dataset, DAY_WITHOUT_EVENTS), "_SUCCESS").toString())
           .toList();
       // Oozie checks the inputs in order and stops at the first missing one: all five are still listed.
       assertEquals(doneFlags, List.of(waiting.getMissingDependencies().split(MISSING_DEPENDENCY_SEPARATOR)));
@@ -171,7 +172,8 @@ class IngestAppIT {
     conf.setProperty(OozieClient.USER_NAME, oozie.user());
     environment(conf);
     conf.setProperty("date", date);
-    conf.setProperty("nominal_time", "2026-11-21T00:00Z");
+    // As the coordinator passes it: midnight after the day.
+    conf.setProperty("nominal_time", LocalDate.parse(date).plusDays(1) + "T00:00Z");
     String id = client.run(conf);
     WorkflowJob workflow = client.getJobInfo(id);
     while (!ENDED.contains(workflow.getStatus())) {
@@ -209,7 +211,11 @@ class IngestAppIT {
   }
 
   private static Path partition(String zone, String dataset, String date) {
-    return new Path(root, zone + "/" + dataset + "/dt=" + date);
+    return partition(root, zone, dataset, date);
+  }
+
+  private static Path partition(Path warehouse, String zone, String dataset, String date) {
+    return new Path(warehouse, zone + "/" + dataset + "/dt=" + date);
   }
 
   private static WorkflowAction action(WorkflowJob workflow, String name) {
