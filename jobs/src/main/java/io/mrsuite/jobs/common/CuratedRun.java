@@ -34,7 +34,8 @@ import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
  * One run of a job that writes a curated Avro partition and its quarantine partition: configures both
  * outputs into a staging directory, runs the job, checks its books, writes the run manifest into both,
  * and publishes them (quarantine first, so a curated {@code _SUCCESS} means the day is complete).
- * Nothing is published when the job fails or its books do not balance.
+ * Nothing is published when the job fails or its books do not balance. The summary goes to stdout and,
+ * under an Oozie action with {@code capture-output}, to the action's data ({@link ActionData}).
  *
  * <p>Tasks write valid records with {@code context.write} and rejected ones with
  * {@link #quarantine(TaskInputOutputContext, AvroMultipleOutputs, QuarantineRecord)}.
@@ -137,6 +138,7 @@ public final class CuratedRun {
       publisher.publish(stagedQuarantine, quarantine);
       publisher.publish(staged, output);
       printSummary(System.out, books);
+      OozieAction.ofThisProcess().captureOutput(ActionData.of(jobName, date, books, output, quarantine));
       return books;
     } finally {
       if (fs.exists(staged)) {

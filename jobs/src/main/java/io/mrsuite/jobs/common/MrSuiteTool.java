@@ -9,7 +9,8 @@ import org.apache.hadoop.util.ToolRunner;
 /**
  * Base of every mrsuite job: parses the job's own options after ToolRunner has taken Hadoop's generic
  * ones, prints usage and returns 2 on a wrong command line, and turns a failure on bad input into one
- * clear line on stderr and exit 1 instead of a bare stack trace.
+ * clear line on stderr and exit 1 instead of a bare stack trace. Run by an Oozie {@code java} action, it
+ * takes the action's configuration and the launcher's delegation tokens ({@link OozieAction}).
  */
 public abstract class MrSuiteTool extends Configured implements Tool {
   /** Exit code for a wrong command line, as in Hadoop's own tools. */
@@ -25,6 +26,7 @@ public abstract class MrSuiteTool extends Configured implements Tool {
 
   @Override
   public final int run(String[] args) throws Exception {
+    OozieAction.ofThisProcess().configure(getConf());
     JobOptions options = options();
     try {
       return run(options.parse(args));

@@ -1,0 +1,80 @@
+package io.mrsuite.oozie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mrsuite.jobs.DriverJobs;
+import io.mrsuite.jobs.MrSuiteDriver;
+import io.mrsuite.jobs.common.JobCommandLines;
+import io.mrsuite.jobs.common.UsageException;
+import io.mrsuite.jobs.ingest.IngestEventsJob;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
+
+/**
+ * Every action of every workflow under oozie/ runs a job the jar's driver lists, with a command line that
+ * job's own option parser accepts, hands its books to the workflow, retries transient failures, and fails
+ * into a kill node that says why.
+ */
+class WorkflowActionsTest {
+  /** What a kill node must report: the message of the action that failed. */
+  static final String ERROR_MESSAGE_EL = "${wf:errorMessage(wf:lastErrorNode())}";
+
+  static List<Path> workflows() throws IOException {
+    return OozieApps.workflows();
+  }
+
+  @ParameterizedTest
+  @MethodSource("workflows")
+  void everyActionRunsADriverJobWithArgumentsItAccepts(Path workflow) throws IOException {
+    Map<String, Class<?>> jobs = DriverJobs.mainClasses();
+    List<JavaAction> actions = JavaAction.of(OozieApps.parse(workflow).getDocumentElement());
+    assertFalse(actions.isEmpty(), workflow + " has no action");
+    for (JavaAction action : actions) {
+      String where = workflow.getFileName() + " action '" + action.name() + "'";
+      assertEquals(MrSuiteDriver.class.getName(), action.mainClass().orElse("(not a java action)"), where);
+      assertFalse(action.args().isEmpty(), where + " names no job");
+      String job = action.args().get(0);
+      assertTrue(jobs.containsKey(job), where + ": '" + job + "' is not a job of the driver " + jobs.keySet());
+      String[] jobArgs = action.args().subList(1, action.args().size()).toArray(new String[0]);
+      try {
+        JobCommandLines.parse(jobs.get(job), jobArgs);
+      } catch (UsageException e) {
+        throw new AssertionError(where + ": " + job + " rejects " + List.of(jobArgs) + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("workflows")
+  void everyActionCapturesItsBooksRetriesAndFailsIntoAKillNodeThatSaysWhy(Path workflow) {
+    Element root = OozieApps.parse(workflow).getDocumentElement();
+    WorkflowGraph graph = WorkflowGraph.of(OozieApps.parse(workflow));
+    for (JavaAction action : JavaAction.of(root)) {
+      String where = workflow.getFileName() + " action '" + action.name() + "'";
+      assertTrue(action.capturesOutput(), where + " has no capture-output: its books would be lost to the workflow");
+      assertFalse(action.retryMax().isEmpty(), where + " has no retry-max");
+      assertFalse(action.retryInterval().isEmpty(), where + " has no retry-interval");
+      assertEquals("kill", graph.nodes().get(action.errorTo()).kind(), where + ": error goes to " + action.errorTo());
+      String message = WorkflowGraph.children(root).stream()
+          .filter(node -> node.getLocalName().equals("kill") && node.getAttribute("name").equals(action.errorTo()))
+          .findFirst().orElseThrow().getTextContent();
+      assertTrue(message.contains(ERROR_MESSAGE_EL), where + ": kill message without " + ERROR_MESSAGE_EL);
+    }
+  }
+
+  @Test
+  void aCommandLineTheJobWouldRejectIsCaught() {
+    UsageException rejected = assertThrows(UsageException.class, () -> JobCommandLines.parse(IngestEventsJob.class,
+        new String[] {"-D", "a=b", "--root", "${root}", "--dates", "${date}"}));
+    assertEquals("unknown option --dates", rejected.getMessage());
+  }
+}
