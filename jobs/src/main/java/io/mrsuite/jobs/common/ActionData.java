@@ -24,8 +24,25 @@ public final class ActionData {
   public static final String QUARANTINED_REASON_PREFIX = "quarantined.";
   public static final String CURATED = "curated";
   public static final String QUARANTINE = "quarantine";
+  /** A mart run's rows and partition (a mart has no quarantine). */
+  public static final String ROWS = "rows";
+  public static final String MART = "mart";
 
   private ActionData() {
+  }
+
+  /** A mart run: its books (read, aggregated into rows as written, skipped), rows and partition. */
+  public static Properties ofMart(String job, LocalDate date, RecordBooks books, long rows, Path mart) {
+    Properties data = new Properties();
+    data.setProperty(JOB, job);
+    data.setProperty(DATE, date.toString());
+    data.setProperty(READ, String.valueOf(books.read()));
+    data.setProperty(WRITTEN, String.valueOf(books.written()));
+    data.setProperty(SKIPPED, String.valueOf(books.skipped()));
+    data.setProperty(DUPLICATES_REMOVED, String.valueOf(books.duplicatesRemoved()));
+    data.setProperty(ROWS, String.valueOf(rows));
+    data.setProperty(MART, mart.toString());
+    return data;
   }
 
   public static Properties of(String job, LocalDate date, RecordBooks books, Path curated, Path quarantine) {

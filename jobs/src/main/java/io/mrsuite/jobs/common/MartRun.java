@@ -149,6 +149,7 @@ public final class MartRun {
       manifest.writeTo(fs, staged);
       publisher.publish(staged, output);
       printSummary(System.out, books, rows);
+      OozieAction.ofThisProcess().captureOutput(ActionData.ofMart(jobName, date, books, rows, output));
       return books;
     } finally {
       if (fs.exists(staged)) {
