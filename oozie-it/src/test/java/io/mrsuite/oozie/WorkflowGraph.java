@@ -119,14 +119,20 @@ public final class WorkflowGraph {
 
   /**
    * Every path of a fork must reach the same join, and that join no other fork's. An error transition
-   * (to a kill node) leaves the fork without joining, as Oozie allows.
+   * or a decision's case to a kill node leaves the fork without joining, as Oozie allows; a transition
+   * to an end node (a decision's case, say) would end the workflow with the other paths still running.
    */
   private void checkFork(WorkflowNode fork, Map<String, String> forkOfJoin, List<String> found) {
     Set<String> joins = new LinkedHashSet<>();
     for (String path : fork.next()) {
       Set<String> reached = joinsReached(path);
+      Set<String> ends = new LinkedHashSet<>(reached);
+      ends.removeIf(name -> !nodes.get(name).kind().equals("end"));
+      reached.removeAll(ends);
       if (reached.isEmpty()) {
         found.add("fork '" + fork.name() + "': path '" + path + "' reaches no join");
+      } else if (!ends.isEmpty()) {
+        found.add("fork '" + fork.name() + "': path '" + path + "' can reach " + ends + " without a join");
       }
       joins.addAll(reached);
     }
@@ -141,15 +147,22 @@ public final class WorkflowGraph {
     }
   }
 
-  /** The joins a path reaches along ok transitions, stepping over nested forks through their join. */
+  /**
+   * The joins a path reaches along ok transitions and every case of a decision, stepping over nested forks
+   * through their join, and the end nodes it reaches without a join.
+   */
   private Set<String> joinsReached(String name) {
     WorkflowNode node = nodes.get(name);
     Set<String> joins = new LinkedHashSet<>();
     switch (node.kind()) {
-      case "join" -> joins.add(name);
+      case "join", "end" -> joins.add(name);
       case "fork" -> {
         for (String nested : joinsReachedByAll(node)) {
-          nodes.get(nested).next().forEach(after -> joins.addAll(joinsReached(after)));
+          if (nodes.get(nested).kind().equals("end")) {
+            joins.add(nested);
+          } else {
+            nodes.get(nested).next().forEach(after -> joins.addAll(joinsReached(after)));
+          }
         }
       }
       default -> node.next().forEach(target -> joins.addAll(joinsReached(target)));

@@ -25,8 +25,10 @@ class WorkflowGraphTest {
   }
 
   @Test
-  void theIngestWorkflowIsAmongThoseChecked() throws IOException {
-    assertFalse(workflows().stream().noneMatch(file -> file.endsWith("apps/ingest/workflow.xml")), "ingest workflow");
+  void theShippedWorkflowsAreAmongThoseChecked() throws IOException {
+    for (String app : List.of("ingest", "marts", "compact")) {
+      assertFalse(workflows().stream().noneMatch(file -> file.endsWith("apps/" + app + "/workflow.xml")), app);
+    }
   }
 
   @ParameterizedTest
@@ -97,6 +99,52 @@ class WorkflowGraphTest {
         <action name="d"><fs/><ok to="outer-done"/><error to="fail"/></action>
         <action name="c"><fs/><ok to="outer-done"/><error to="fail"/></action>
         <join name="outer-done" to="end"/>
+        """));
+  }
+
+  @Test
+  void aDecisionCaseToAMissingNodeIsFound() throws IOException {
+    assertEquals(List.of("'gate' goes to 'publsh', which does not exist"), problems("""
+        <start to="a"/>
+        <action name="a"><fs/><ok to="gate"/><error to="fail"/></action>
+        <decision name="gate"><switch><case to="publsh">${true}</case><default to="fail"/></switch></decision>
+        <action name="publish"><fs/><ok to="end"/><error to="fail"/></action>
+        """));
+  }
+
+  @Test
+  void aDecisionGatingAForkIsSound() throws IOException {
+    assertEquals(List.of(), problems("""
+        <start to="gate"/>
+        <decision name="gate"><switch><case to="f">${true}</case><default to="fail"/></switch></decision>
+        <fork name="f"><path start="a"/><path start="b"/></fork>
+        <action name="a"><fs/><ok to="j"/><error to="fail"/></action>
+        <action name="b"><fs/><ok to="j"/><error to="fail"/></action>
+        <join name="j" to="end"/>
+        """));
+  }
+
+  @Test
+  void aDecisionInAForkWhoseCaseEndsTheWorkflowIsFound() throws IOException {
+    assertEquals(List.of("fork 'f': path 'd' can reach [end] without a join"), problems("""
+        <start to="f"/>
+        <fork name="f"><path start="d"/><path start="b"/></fork>
+        <decision name="d"><switch><case to="a">${true}</case><default to="end"/></switch></decision>
+        <action name="a"><fs/><ok to="j"/><error to="fail"/></action>
+        <action name="b"><fs/><ok to="j"/><error to="fail"/></action>
+        <join name="j" to="end"/>
+        """));
+  }
+
+  @Test
+  void aDecisionInAForkWhoseCaseKillsTheWorkflowIsSound() throws IOException {
+    assertEquals(List.of(), problems("""
+        <start to="f"/>
+        <fork name="f"><path start="d"/><path start="b"/></fork>
+        <decision name="d"><switch><case to="a">${true}</case><default to="fail"/></switch></decision>
+        <action name="a"><fs/><ok to="j"/><error to="fail"/></action>
+        <action name="b"><fs/><ok to="j"/><error to="fail"/></action>
+        <join name="j" to="end"/>
         """));
   }
 
