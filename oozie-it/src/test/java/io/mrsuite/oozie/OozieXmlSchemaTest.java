@@ -35,7 +35,9 @@ class OozieXmlSchemaTest {
   @Test
   void theShippedAppsAreAmongTheFilesChecked() throws IOException {
     List<String> files = xmlFiles().stream().map(file -> OozieApps.dir().relativize(file).toString()).toList();
-    assertTrue(files.containsAll(List.of("apps/ingest/workflow.xml", "apps/ingest/coordinator.xml")), files.toString());
+    assertTrue(files.containsAll(List.of("apps/ingest/workflow.xml", "apps/ingest/coordinator.xml",
+        "apps/marts/workflow.xml", "apps/marts/coordinator.xml", "apps/compact/workflow.xml",
+        "apps/compact/coordinator.xml", "bundle/bundle.xml")), files.toString());
   }
 
   @ParameterizedTest
@@ -74,6 +76,32 @@ class OozieXmlSchemaTest {
         """);
     SAXException rejected = assertThrows(SAXException.class, () -> validate(file));
     assertTrue(rejected.getMessage().contains("should-end"), rejected.getMessage());
+  }
+
+  @Test
+  void aCoordinatorOozieWouldRejectFails(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("coordinator.xml");
+    Files.writeString(file, """
+        <coordinator-app name="c" frequency="${coord:days(1)}" start="${start}" end="${end}" timezone="UTC"
+                         xmlns="uri:oozie:coordinator:0.5">
+          <controls><execution>FIFO</execution><timeout>10</timeout></controls>
+          <action><workflow><app-path>${apps}/w</app-path></workflow></action>
+        </coordinator-app>
+        """);
+    SAXException rejected = assertThrows(SAXException.class, () -> validate(file));
+    assertTrue(rejected.getMessage().contains("timeout"), rejected.getMessage());
+  }
+
+  @Test
+  void aBundleOozieWouldRejectFails(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("bundle.xml");
+    Files.writeString(file, """
+        <bundle-app name="b" xmlns="uri:oozie:bundle:0.2">
+          <controls><kick-off-time>${kick_off_time}</kick-off-time></controls>
+        </bundle-app>
+        """);
+    SAXException rejected = assertThrows(SAXException.class, () -> validate(file));
+    assertTrue(rejected.getMessage().contains("coordinator"), rejected.getMessage());
   }
 
   @Test
