@@ -314,8 +314,10 @@ class SampleWarehouseIT {
   @Test
   @Order(7)
   void martsReadByDuckDbEqualTheIndependentComputation() throws Exception {
+    // Uber tasks, as for the CSV jobs: the marts' logic over several reducers is tested in local mode
+    // (SampleChainJobTest, RevenueDailySampleTest); here, what a cluster adds: HDFS and readers of its files.
     Configuration conf = clusterConf();
-    conf.setInt(MRJobConfig.NUM_REDUCES, 2);
+    conf.setBoolean(MRJobConfig.JOB_UBERTASK_ENABLE, true);
     String root = fs.makeQualified(ROOT).toString();
     Map<String, Tool> marts = new LinkedHashMap<>();
     marts.put(ProductDailyJob.TABLE, new ProductDailyJob());
