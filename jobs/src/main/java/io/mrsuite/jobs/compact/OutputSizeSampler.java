@@ -12,15 +12,16 @@ import org.apache.hadoop.conf.Configuration;
  * driver rewrites a sample of the files, with the writer settings of the job, into one file that is counted
  * and not kept.
  *
- * <p>The gain grows with the size of the file written, so the sample must be about one compacted file: at
- * most {@link #MAX_SAMPLE_BYTES}, as the gain levels off long before 256 MiB and the driver should not
- * rewrite a whole such file. A first rewrite of one target's worth of input tells about how much input makes
- * one target of output; a second rewrite of that much input gives the factor. The sample takes files from
+ * <p>The gain grows with the size of the file written, so the sample must be about one compacted file; the
+ * driver rewrites it alone, on one thread, so it is at most {@link #MAX_SAMPLE_BYTES}, and a larger target
+ * gets the factor of a file of that size (docs/compact.md says what that costs and how far it can be off).
+ * A first rewrite of one target's worth of input tells about how much input makes one target of output; a
+ * second rewrite of that much input gives the factor. The sample takes files from
  * across the partition, every k-th in name order, so that it is not one hour of the day.
  */
 final class OutputSizeSampler {
   /** Output bytes the sample is sized for, whatever the target. */
-  static final long MAX_SAMPLE_BYTES = 16L << 20;
+  static final long MAX_SAMPLE_BYTES = 8L << 20;
   /**
    * The first pass of the stride holds about this many times the sample's size in input data, enough for
    * inputs that shrink to a quarter when merged; further passes start one file later.

@@ -113,6 +113,7 @@ final class PartitionCompaction {
           .put("format", sample.format().name().toLowerCase(Locale.ROOT)).put("codec", sample.codec())
           .put("target_size", targetBytes)
           .put("output_per_input_byte", sampled.outputPerPayloadByte())
+          .put("estimated_bytes_out", Math.round(scan.payloadBytes() * sampled.outputPerPayloadByte()))
           .put("planned_files", plan.groups().size())
           .put("files_in", scan.dataFiles().size()).put("bytes_in", scan.bytes())
           .put("files_out", outputs.size()).put("bytes_out", outputs.stream().mapToLong(FileStatus::getLen).sum())

@@ -171,6 +171,11 @@ final class PartitionScan {
     return dataFiles.stream().mapToLong(DataFile::length).sum();
   }
 
+  /** The files' record data, without their headers and footers. */
+  long payloadBytes() {
+    return dataFiles.stream().mapToLong(DataFile::payloadBytes).sum();
+  }
+
   /** Records the files' metadata counts, or -1 when some file's metadata does not say (Avro). */
   long rowsFromMetadata() {
     return dataFiles.stream().anyMatch(f -> f.rows() < 0) ? -1

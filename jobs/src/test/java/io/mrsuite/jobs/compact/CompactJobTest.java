@@ -40,6 +40,7 @@ class CompactJobTest {
   private static final long SEED = 20261120L;
   private static final int FILES = 1000;
   private static final int MAX_RECORDS_PER_FILE = 40;
+  private static final int SMALL_PARTITION_FILES = 60;
   private static final String TARGET = "256k";
   private static final long TARGET_BYTES = 256 * 1024;
   private static final double LEAST_OF_TARGET = 0.85;
@@ -95,6 +96,31 @@ class CompactJobTest {
     }
     assertCompactedPartition(partition, compacted, SmallFiles.total(before));
     assertSizes(compacted);
+  }
+
+  /**
+   * A partition smaller than the sample is rewritten whole by the sample, with the job's writer settings, so
+   * the estimate is the compacted file's size to the byte: the sample measures what the job writes.
+   */
+  @Test
+  void theSampleMeasuresWhatTheJobWritesToTheByte() throws Exception {
+    Path avro = root.resolve("curated/events/dt=2026-11-20");
+    SmallFiles.writeAvro(avro, SMALL_PARTITION_FILES, MAX_RECORDS_PER_FILE, SEED, "snappy");
+    Path parquet = root.resolve("marts/events/dt=2026-11-20");
+    SmallFiles.writeParquet(parquet, SMALL_PARTITION_FILES, MAX_RECORDS_PER_FILE, SEED, CompressionCodecName.SNAPPY);
+
+    for (Path partition : List.of(avro, parquet)) {
+      SmallFiles.markComplete(partition);
+      assertEquals(0, ToolRunner.run(CompactJobs.localConf(), new CompactJob(),
+          new String[] {"--dataset", partition.toString(), "--target-size", "1g"}));
+
+      List<Path> compacted = SmallFiles.dataFiles(partition);
+      assertEquals(1, compacted.size(), compacted.toString());
+      JsonNode compaction = new ObjectMapper().readTree(partition.resolve("_manifest.json").toFile())
+          .get("compactions").get(0);
+      assertEquals(Files.size(compacted.get(0)), compaction.get("bytes_out").asLong());
+      assertEquals(Files.size(compacted.get(0)), compaction.get("estimated_bytes_out").asLong(), partition.toString());
+    }
   }
 
   private static void assertSizes(List<Path> compacted) throws IOException {
