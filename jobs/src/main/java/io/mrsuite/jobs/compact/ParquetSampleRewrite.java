@@ -45,7 +45,7 @@ final class ParquetSampleRewrite {
 
   private static ParquetWriter<GenericRecord> writerLike(DataFile file, Configuration conf, CountingOutputFile out)
       throws IOException {
-    AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(out)
+    return AvroParquetWriter.<GenericRecord>builder(out)
         .withConf(conf)
         .withSchema(file.schema())
         .withDataModel(GenericData.get())
@@ -53,11 +53,10 @@ final class ParquetSampleRewrite {
         .withPageSize(ParquetOutputFormat.getPageSize(conf))
         .withDictionaryPageSize(ParquetOutputFormat.getDictionaryPageSize(conf))
         .withDictionaryEncoding(ParquetOutputFormat.getEnableDictionary(conf))
-        .withWriterVersion(ParquetOutputFormat.getWriterVersion(conf));
-    if (file.codec() != null) {
-      builder.withCompressionCodec(CompressionCodecName.valueOf(file.codec()));
-    }
-    return builder.build();
+        .withWriterVersion(ParquetOutputFormat.getWriterVersion(conf))
+        // The job's codec, not this file's: a file without row groups records none.
+        .withCompressionCodec(CompressionCodecName.fromConf(conf.get(ParquetOutputFormat.COMPRESSION)))
+        .build();
   }
 
   private static void copy(DataFile file, Configuration conf, ParquetWriter<GenericRecord> writer)
