@@ -7,10 +7,11 @@ import org.apache.hadoop.mapreduce.lib.input.CombineFileSplit;
 
 /**
  * Which input files go into which compacted file. The number of outputs is the fewest that keep each at or
- * under the target: ceil(payload / target), where payload is the files' record data without their headers
- * and footers (the part a compacted file is made of). The files, in name order, are then cut into that
- * many contiguous groups of about equal payload: each file goes to the group its middle byte falls in, so a
- * group is within one input file of its share. Input files are never split.
+ * under the target by estimate: ceil(payload * outputPerPayloadByte / target), where payload is the files'
+ * record data without their headers and footers (the part a compacted file is made of) and
+ * outputPerPayloadByte what merging makes of it ({@link OutputSizeSampler}). The files, in name order, are
+ * then cut into that many contiguous groups of about equal payload: each file goes to the group its middle
+ * byte falls in, so a group is within one input file of its share. Input files are never split.
  */
 final class CompactionPlan {
   private final List<List<DataFile>> groups;
@@ -19,9 +20,9 @@ final class CompactionPlan {
     this.groups = groups;
   }
 
-  static CompactionPlan pack(List<DataFile> files, long targetBytes) {
+  static CompactionPlan pack(List<DataFile> files, long targetBytes, double outputPerPayloadByte) {
     long total = files.stream().mapToLong(DataFile::payloadBytes).sum();
-    int outputs = (int) Math.max(1, Math.min(files.size(), (total + targetBytes - 1) / targetBytes));
+    int outputs = (int) Math.max(1, Math.min(files.size(), Math.ceil(total * outputPerPayloadByte / targetBytes)));
     double share = Math.max(1.0, (double) total / outputs);
     List<List<DataFile>> groups = new ArrayList<>();
     for (int i = 0; i < outputs; i++) {

@@ -4,6 +4,7 @@ import io.mrsuite.jobs.common.JobFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Optional;
 import org.apache.avro.file.DataFileConstants;
 import org.apache.avro.generic.GenericRecord;
@@ -41,6 +42,11 @@ public enum DataFormat {
     }
 
     @Override
+    SampleSize rewriteSample(Iterator<DataFile> files, Configuration jobConf, long wantedBytes) throws IOException {
+      return AvroSampleRewrite.rewrite(files, jobConf, wantedBytes);
+    }
+
+    @Override
     Class<? extends FileInputFormat<AvroKey<GenericRecord>, NullWritable>> inputFormat() {
       return AvroKeyFormat.class;
     }
@@ -71,6 +77,11 @@ public enum DataFormat {
     @Override
     DataFile inspect(FileSystem fs, FileStatus status, FSDataInputStream in, Configuration conf) throws IOException {
       return ParquetFileInspector.inspect(fs, status, in, conf);
+    }
+
+    @Override
+    SampleSize rewriteSample(Iterator<DataFile> files, Configuration jobConf, long wantedBytes) throws IOException {
+      return ParquetSampleRewrite.rewrite(files, jobConf, wantedBytes);
     }
 
     @Override
@@ -130,6 +141,13 @@ public enum DataFormat {
 
   /** Reads the file's header or footer from {@code in}, the file opened once for all its checks. */
   abstract DataFile inspect(FileSystem fs, FileStatus status, FSDataInputStream in, Configuration conf)
+      throws IOException;
+
+  /**
+   * Rewrites {@code files}, in turn, into one file counted and not kept, written as the job configured by
+   * {@link #configureOutput} writes, until it holds {@code wantedBytes} or the files run out.
+   */
+  abstract SampleSize rewriteSample(Iterator<DataFile> files, Configuration jobConf, long wantedBytes)
       throws IOException;
 
   /** The library's own input format, giving each record as an {@code AvroKey<GenericRecord>}. */

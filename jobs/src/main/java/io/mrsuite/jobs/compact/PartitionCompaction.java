@@ -67,18 +67,19 @@ final class PartitionCompaction {
       return;
     }
     DataFile sample = scan.uniformSample();
-    CompactionPlan plan = CompactionPlan.pack(scan.dataFiles(), targetBytes);
+    String runId = UUID.randomUUID().toString();
+    PartitionPublisher publisher = new PartitionPublisher(fs, runId);
+    Path staged = publisher.stagingFor(dir);
+    Job compaction = compactionJob(dir, sample, staged);
+    SampleSize sampled = OutputSizeSampler.measure(scan.dataFiles(), compaction.getConfiguration(), targetBytes);
+    CompactionPlan plan = CompactionPlan.pack(scan.dataFiles(), targetBytes, sampled.outputPerPayloadByte());
     if (scan.dataFiles().size() <= plan.groups().size()) {
       out.println("compact " + dir + ": already compact (" + scan.dataFiles().size() + " files for "
           + plan.groups().size() + " at --target-size " + ByteSize.format(targetBytes) + "), nothing to do");
       return;
     }
-
-    String runId = UUID.randomUUID().toString();
-    PartitionPublisher publisher = new PartitionPublisher(fs, runId);
-    Path staged = publisher.stagingFor(dir);
     try {
-      Job compaction = compactionJob(dir, sample, plan, staged);
+      CompactKeys.setSplits(compaction.getConfiguration(), plan.splits());
       run(compaction, dir);
       List<FileStatus> outputs = dataFilesIn(fs, staged);
       // Input files holding no records give no output files (LazyOutputFormat), and nothing to read back.
@@ -111,6 +112,8 @@ final class PartitionCompaction {
           .put("started", started.toString()).put("finished", Instant.now().toString())
           .put("format", sample.format().name().toLowerCase(Locale.ROOT)).put("codec", sample.codec())
           .put("target_size", targetBytes)
+          .put("output_per_input_byte", sampled.outputPerPayloadByte())
+          .put("estimated_bytes_out", Math.round(scan.payloadBytes() * sampled.outputPerPayloadByte()))
           .put("planned_files", plan.groups().size())
           .put("files_in", scan.dataFiles().size()).put("bytes_in", scan.bytes())
           .put("files_out", outputs.size()).put("bytes_out", outputs.stream().mapToLong(FileStatus::getLen).sum())
@@ -127,12 +130,12 @@ final class PartitionCompaction {
     }
   }
 
-  private Job compactionJob(Path dir, DataFile sample, CompactionPlan plan, Path staged) throws IOException {
+  /** The compaction job but for its splits, which are planned with the writer it configures. */
+  private Job compactionJob(Path dir, DataFile sample, Path staged) throws IOException {
     Job job = Job.getInstance(new Configuration(conf), CompactJob.NAME + " " + dir);
     job.setJarByClass(CompactJob.class);
     Configuration jobConf = job.getConfiguration();
     CompactKeys.setFormat(jobConf, sample.format());
-    CompactKeys.setSplits(jobConf, plan.splits());
     job.setInputFormatClass(PlannedGroupsInputFormat.class);
     // Generic records: what the files hold, with no logical-type conversion in between.
     AvroJob.setDataModelClass(job, GenericData.class);

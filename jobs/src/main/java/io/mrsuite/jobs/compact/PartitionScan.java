@@ -115,7 +115,9 @@ final class PartitionScan {
             + ")");
     requireOne("Parquet schemas", DataFile::parquetSchema, f -> "Parquet schema " + f.parquetSchema().getName());
     requireOne("codecs", DataFile::codec, DataFile::codec);
-    return dataFiles.get(0);
+    // One that names the codec: a Parquet file without row groups names none, and standing for all it
+    // would have the compacted files written uncompressed.
+    return dataFiles.stream().filter(file -> file.codec() != null).findFirst().orElse(dataFiles.get(0));
   }
 
   /** Files whose {@code property} is null (unknown: a Parquet file without row groups has no codec) agree with any. */
@@ -169,6 +171,11 @@ final class PartitionScan {
 
   long bytes() {
     return dataFiles.stream().mapToLong(DataFile::length).sum();
+  }
+
+  /** The files' record data, without their headers and footers. */
+  long payloadBytes() {
+    return dataFiles.stream().mapToLong(DataFile::payloadBytes).sum();
   }
 
   /** Records the files' metadata counts, or -1 when some file's metadata does not say (Avro). */

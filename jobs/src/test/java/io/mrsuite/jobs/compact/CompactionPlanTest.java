@@ -19,7 +19,7 @@ class CompactionPlanTest {
   @Test
   void groupsAreTheFewestThatStayUnderTheTargetAndAboutEqual() {
     List<DataFile> files = files(100, 10);
-    CompactionPlan plan = CompactionPlan.pack(files, 250);
+    CompactionPlan plan = CompactionPlan.pack(files, 250, 1.0);
 
     // 1,000 payload bytes at most 250 per file: 4 files of 250, contiguous in name order.
     assertEquals(List.of(25, 25, 25, 25), sizes(plan));
@@ -28,23 +28,45 @@ class CompactionPlanTest {
   }
 
   @Test
+  void theCountOfFilesFollowsTheEstimatedOutputSize() {
+    // 1,000 payload bytes that merge to half as many: 500 estimated bytes, 2 files of 250 at most.
+    CompactionPlan plan = CompactionPlan.pack(files(100, 10), 250, 0.5);
+    assertEquals(List.of(500L, 500L), payloads(plan));
+  }
+
+  @Test
+  void theSampleTakesFilesFromAcrossThePartitionAndEachOnce() {
+    List<DataFile> files = files(10, 100);
+    // 1,000 payload bytes, a sample of 100: the first pass takes every 1,000 / (4 * 100) = 2nd file.
+    List<Integer> order = OutputSizeSampler.spread(files, 100).stream().map(files::indexOf).toList();
+    assertEquals(List.of(0, 2, 4, 6, 8, 1, 3, 5, 7, 9), order);
+    assertEquals(files, OutputSizeSampler.spread(files, 1000), "a sample as large as the partition takes all in order");
+  }
+
+  @Test
+  void aSampleWithoutDataLeavesThePlanByInputBytes() {
+    assertEquals(1.0, new SampleSize(0, 0).outputPerPayloadByte());
+    assertEquals(0.25, new SampleSize(400, 100).outputPerPayloadByte());
+  }
+
+  @Test
   void aTargetJustAboveAShareStillTakesOneMoreFile() {
     // 1,010 bytes, target 1,000: two files of about 505 (within one input file of it), not 1,000 + 10.
-    CompactionPlan plan = CompactionPlan.pack(files(101, 10), 1000);
+    CompactionPlan plan = CompactionPlan.pack(files(101, 10), 1000, 1.0);
     assertEquals(List.of(500L, 510L), payloads(plan));
   }
 
   @Test
   void eachFileGoesWhereItsMiddleFallsAndABigFileStaysWhole() {
-    CompactionPlan plan = CompactionPlan.pack(List.of(file(0, 10), file(1, 500), file(2, 10), file(3, 80)), 300);
+    CompactionPlan plan = CompactionPlan.pack(List.of(file(0, 10), file(1, 500), file(2, 10), file(3, 80)), 300, 1.0);
     // 600 bytes, 2 shares of 300: middles at 5, 260 -> first; 515, 560 -> second.
     assertEquals(List.of(510L, 90L), payloads(plan));
   }
 
   @Test
   void neverMoreGroupsThanFilesNorFewerThanOne() {
-    assertEquals(List.of(1, 1), sizes(CompactionPlan.pack(files(2, 1000), 10)));
-    assertEquals(List.of(3), sizes(CompactionPlan.pack(files(3, 0), 10)));
+    assertEquals(List.of(1, 1), sizes(CompactionPlan.pack(files(2, 1000), 10, 1.0)));
+    assertEquals(List.of(3), sizes(CompactionPlan.pack(files(3, 0), 10, 1.0)));
   }
 
   @Test
@@ -52,7 +74,7 @@ class CompactionPlanTest {
     List<DataFile> files = new ArrayList<>(files(4, 100));
     files.set(1, new DataFile(new Path("hdfs://nn/w/dt=2026-11-20/a,b;c \"q\".avro"), 150, 0, DataFormat.AVRO, null,
         "null", null, 100, -1, Map.of("dn2", 150L, "dn1", 100L)));
-    List<CombineFileSplit> splits = CompactionPlan.pack(files, 200).splits();
+    List<CombineFileSplit> splits = CompactionPlan.pack(files, 200, 1.0).splits();
     Configuration conf = new Configuration(false);
 
     CompactKeys.setSplits(conf, splits);

@@ -79,6 +79,16 @@ final class SmallFiles {
     }
   }
 
+  /** A Parquet file of Events without records (no row groups, so its footer names no codec). */
+  static void writeEmptyParquet(Path file) throws IOException {
+    try (ParquetWriter<Event> writer = AvroParquetWriter.<Event>builder(
+        new org.apache.hadoop.fs.Path(file.toUri())).withConf(CONF).withSchema(Event.getClassSchema())
+        .withDataModel(SpecificData.getForClass(Event.class)).withCompressionCodec(CompressionCodecName.SNAPPY)
+        .build()) {
+      // Nothing written: the file is a footer alone.
+    }
+  }
+
   static void markComplete(Path dir) throws IOException {
     Files.createFile(dir.resolve("_SUCCESS"));
   }
