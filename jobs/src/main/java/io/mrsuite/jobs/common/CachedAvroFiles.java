@@ -66,7 +66,9 @@ public final class CachedAvroFiles {
 
   private static <T> long read(SeekableInput input, Class<T> type, Consumer<T> sink) throws IOException {
     long records = 0;
-    try (DataFileReader<T> reader = new DataFileReader<>(input, new SpecificDatumReader<>(type))) {
+    // The input in the try too: DataFileReader's constructor throws on a bad header without closing it.
+    try (SeekableInput opened = input;
+        DataFileReader<T> reader = new DataFileReader<>(opened, new SpecificDatumReader<>(type))) {
       for (T record : reader) {
         sink.accept(record);
         records++;

@@ -14,7 +14,8 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 /** Every {@code dt=D} partition of the curated, quarantine and marts zones, complete or not. */
 final class DayPartitions {
   /** The zones a day's datasets live in, in the order the report lists them. */
-  static final List<String> ZONES = List.of("curated", "quarantine", "marts");
+  static final String MARTS_ZONE = "marts";
+  static final List<String> ZONES = List.of("curated", "quarantine", MARTS_ZONE);
 
   private DayPartitions() {
   }

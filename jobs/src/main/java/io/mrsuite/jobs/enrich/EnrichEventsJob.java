@@ -51,14 +51,14 @@ public class EnrichEventsJob extends MrSuiteTool {
   @Override
   protected JobOptions options() {
     return new JobOptions(NAME, "--root ROOT --date X [--join auto|map|reduce]\n"
-        + "--input PATH[,PATH...] --products DIR --fx-rates DIR --output DIR --quarantine DIR --date X [--join ...]")
+        + "--input DIR --products DIR --fx-rates DIR --output DIR --quarantine DIR --date X [--join ...]")
         .option("root", "ROOT", "warehouse root; reads curated/" + DedupEventsJob.DATASET + ", "
             + IngestProductsJob.DATASET + " and " + IngestFxJob.DATASET + " of dt=X, each holding _SUCCESS")
         .option("date", "X", "event date YYYY-MM-DD")
         .option("join", "STRATEGY", "auto (default): map-side when the catalog's files are at most "
             + EnrichEventsKeys.MAP_JOIN_MAX_BYTES + " bytes (default " + EnrichEventsKeys.DEFAULT_MAP_JOIN_MAX_BYTES
             + "), else reduce-side; map or reduce force one")
-        .option("input", "PATH[,PATH]", "deduplicated event partitions, instead of --root")
+        .option("input", "DIR", "deduplicated event partition of X, instead of --root")
         .option("products", "DIR", "products partition (with --input)")
         .option("fx-rates", "DIR", "FX rates partition (with --input)")
         .option("output", "DIR", "output directory (with --input); replaced whole")

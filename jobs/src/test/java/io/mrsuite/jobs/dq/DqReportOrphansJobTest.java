@@ -73,6 +73,27 @@ class DqReportOrphansJobTest {
     assertEquals(2, columns.path("orphan_purchases").path("max").asLong());
   }
 
+  /** The gate of a rerun: the published revenue_daily of the day before is not what the rerun will build. */
+  @Test
+  void beforeTheMartsAPublishedRevenueDailyIsLeftOut() throws Exception {
+    Path mart = root.resolve("marts/revenue_daily/dt=" + DAY);
+    writeRows(mart.resolve("part-r-00000.parquet"), row("FR", 1, 5));
+    Files.createFile(mart.resolve("_SUCCESS"));
+
+    Configuration conf = new Configuration();
+    conf.set("fs.defaultFS", "file:///");
+    conf.set("mapreduce.framework.name", "local");
+    int exit = ToolRunner.run(conf, new DqReportJob(), new String[] {"--root", root.toString(), "--date", DAY,
+        "--before-marts"});
+
+    JsonNode report = new ObjectMapper().readTree(root.resolve("reports/dq/dt=" + DAY + "/dq.json").toFile());
+    assertEquals(List.of(), texts(report.path("failed_checks")));
+    assertEquals(0, exit);
+    assertEquals(false, report.path("orphan_purchases").path("available").asBoolean());
+    assertTrue(report.path("datasets").isEmpty() || !report.path("datasets").toString().contains("revenue_daily"),
+        report.path("datasets").toString());
+  }
+
   private static GenericRecord row(String country, long orders, long orphans) {
     GenericRecord row = new GenericData.Record(REVENUE_DAILY);
     row.put("country", country);
