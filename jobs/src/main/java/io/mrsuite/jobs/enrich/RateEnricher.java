@@ -6,17 +6,22 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 
-/** Starts an event's enrichment with the FX rate of its currency, and counts what it found. */
+/**
+ * Starts an event's enrichment with the FX rate of its currency, and counts what it found. It fills one
+ * reused record (a builder per event would parse the unset fields' defaults each time): the mappers write it
+ * before the next event, and the output serializes it on write.
+ */
 final class RateEnricher {
   private final Map<String, BigDecimal> fxRates;
   private final TaskInputOutputContext<?, ?, ?, ?> context;
+  private final EnrichedEvent enriched = new EnrichedEvent();
 
   RateEnricher(Map<String, BigDecimal> fxRates, TaskInputOutputContext<?, ?, ?, ?> context) {
     this.fxRates = fxRates;
     this.context = context;
   }
 
-  /** The event with the rate of its currency (null without one), not (yet) in the catalog. */
+  /** The event with the rate of its currency (null without one), not (yet) in the catalog; valid until the next call. */
   EnrichedEvent enrich(Event event) {
     BigDecimal rate = null;
     if (event.getCurrency() == null) {
@@ -25,6 +30,11 @@ final class RateEnricher {
       rate = fxRates.get(event.getCurrency());
       context.getCounter(rate == null ? EnrichCounters.NO_RATE : EnrichCounters.RATE_FOUND).increment(1);
     }
-    return EnrichedEvent.newBuilder().setEvent(event).setInCatalog(false).setUsdPerUnit(rate).build();
+    enriched.setEvent(event);
+    enriched.setInCatalog(false);
+    enriched.setCategory(null);
+    enriched.setBrand(null);
+    enriched.setUsdPerUnit(rate);
+    return enriched;
   }
 }
