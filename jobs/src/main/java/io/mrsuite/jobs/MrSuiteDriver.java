@@ -8,6 +8,7 @@ import io.mrsuite.jobs.funnel.FunnelDailyJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
 import io.mrsuite.jobs.ingest.IngestEventsJob;
 import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.pipeline.PipelineJob;
 import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
@@ -28,7 +29,7 @@ public final class MrSuiteDriver {
   }
 
   /** Every job the jar runs, in pipeline order, with its one-line description. */
-  static Map<String, Job> jobs() {
+  public static Map<String, Job> jobs() {
     Map<String, Job> jobs = new LinkedHashMap<>();
     add(jobs, IngestEventsJob.NAME, IngestEventsJob.class,
         "raw events JSON Lines of one arrival date -> validated Avro in curated/events, rejects in quarantine");
@@ -56,12 +57,15 @@ public final class MrSuiteDriver {
         "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
     add(jobs, DqReportJob.NAME, DqReportJob.class,
         "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
+    add(jobs, PipelineJob.NAME, PipelineJob.class,
+        "the ingest workflows of arrivals X..X+late_days, then the marts workflow of X, in-process: raw to marts locally");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
     return jobs;
   }
 
-  record Job(Class<?> mainClass, String description) {
+  /** A job's class (its {@code main} runs it through ToolRunner) and what it does, in one line. */
+  public record Job(Class<?> mainClass, String description) {
   }
 
   private static void add(Map<String, Job> jobs, String name, Class<?> mainClass, String description) {

@@ -59,9 +59,11 @@ public final class CuratedRun {
   private final FileSystem fs;
   private final PartitionPublisher publisher;
   private final Path staged;
+  private final OozieAction action;
 
-  public CuratedRun(String jobName, LocalDate date, Path output, Path quarantine, Configuration conf)
-      throws IOException {
+  /** @param action where the run's books go for capture-output when an Oozie action runs it */
+  public CuratedRun(String jobName, LocalDate date, Path output, Path quarantine, Configuration conf,
+      OozieAction action) throws IOException {
     this.jobName = jobName;
     this.date = date;
     this.output = output;
@@ -69,6 +71,7 @@ public final class CuratedRun {
     this.fs = output.getFileSystem(conf);
     this.publisher = new PartitionPublisher(fs, runId);
     this.staged = publisher.stagingFor(output);
+    this.action = action;
   }
 
   /** Writes a rejected record to the quarantine output and counts it, in total and under its reason. */
@@ -138,7 +141,7 @@ public final class CuratedRun {
       publisher.publish(stagedQuarantine, quarantine);
       publisher.publish(staged, output);
       printSummary(System.out, books);
-      OozieAction.ofThisProcess().captureOutput(ActionData.of(jobName, date, books, output, quarantine));
+      action.captureOutput(ActionData.of(jobName, date, books, output, quarantine));
       return books;
     } finally {
       if (fs.exists(staged)) {

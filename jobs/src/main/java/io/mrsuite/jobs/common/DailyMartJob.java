@@ -66,7 +66,7 @@ public abstract class DailyMartJob extends MrSuiteTool {
     job.setJarByClass(getClass());
     MartKeys.setEventDate(job.getConfiguration(), date);
     configure(job, input);
-    MartRun run = new MartRun(name, date, output, job.getConfiguration());
+    MartRun run = new MartRun(name, date, output, job.getConfiguration(), oozieAction());
     run.configureOutput(job, rowSchema());
     run.runAndPublish(job, List.of(input), Map.of("event_date", date.toString()));
     return 0;

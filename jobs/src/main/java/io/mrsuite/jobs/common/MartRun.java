@@ -48,14 +48,18 @@ public final class MartRun {
   private final FileSystem fs;
   private final PartitionPublisher publisher;
   private final Path staged;
+  private final OozieAction action;
 
-  public MartRun(String jobName, LocalDate date, Path output, Configuration conf) throws IOException {
+  /** @param action where the run's books go for capture-output when an Oozie action runs it */
+  public MartRun(String jobName, LocalDate date, Path output, Configuration conf, OozieAction action)
+      throws IOException {
     this.jobName = jobName;
     this.date = date;
     this.output = output;
     this.fs = output.getFileSystem(conf);
     this.publisher = new PartitionPublisher(fs, runId);
     this.staged = publisher.stagingFor(output);
+    this.action = action;
   }
 
   /**
@@ -149,7 +153,7 @@ public final class MartRun {
       manifest.writeTo(fs, staged);
       publisher.publish(staged, output);
       printSummary(System.out, books, rows);
-      OozieAction.ofThisProcess().captureOutput(ActionData.ofMart(jobName, date, books, rows, output));
+      action.captureOutput(ActionData.ofMart(jobName, date, books, rows, output));
       return books;
     } finally {
       if (fs.exists(staged)) {

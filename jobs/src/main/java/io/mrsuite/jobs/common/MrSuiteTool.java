@@ -17,6 +17,8 @@ public abstract class MrSuiteTool extends Configured implements Tool {
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_FAILED = 1;
 
+  private OozieAction oozieAction;
+
   /** The job's options, for parsing and for its usage text. */
   protected abstract JobOptions options();
 
@@ -24,9 +26,23 @@ public abstract class MrSuiteTool extends Configured implements Tool {
   protected abstract int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException,
       ClassNotFoundException;
 
+  /**
+   * Runs as the java action {@code action} describes instead of the one this process was started as: for
+   * a runner that executes several workflow actions in one JVM (bin/mrsuite pipeline), where system
+   * properties cannot tell side-by-side actions apart.
+   */
+  public void runAs(OozieAction action) {
+    this.oozieAction = action;
+  }
+
+  /** The action this run is, if any: the one given to {@link #runAs}, else what this process was handed. */
+  protected final OozieAction oozieAction() {
+    return oozieAction != null ? oozieAction : OozieAction.ofThisProcess();
+  }
+
   @Override
   public final int run(String[] args) throws Exception {
-    OozieAction.ofThisProcess().configure(getConf());
+    oozieAction().configure(getConf());
     JobOptions options = options();
     try {
       return run(options.parse(args));

@@ -94,7 +94,7 @@ public class DedupEventsJob extends MrSuiteTool {
     job.setGroupingComparatorClass(JoinKeyGroupingComparator.class);
     job.setReducerClass(DedupEventsReducer.class);
 
-    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, job.getConfiguration());
+    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, job.getConfiguration(), oozieAction());
     run.configureOutputs(job, Event.getClassSchema());
     run.runAndPublish(job, inputs, CuratedRun.writtenEquals(TaskCounter.REDUCE_OUTPUT_RECORDS),
         Map.of("event_date", date.toString()));

@@ -120,9 +120,9 @@ public class DqReportJob extends MrSuiteTool {
     printSummary(System.out, date, verdict, checks, output);
     Properties captured = new Properties();
     captured.setProperty(VERDICT_KEY, verdict.name());
-    captured.setProperty(FAILED_CHECKS_KEY, OozieActionOutput.joinWithin(failed));
+    captured.setProperty(FAILED_CHECKS_KEY, ActionDataList.joinWithin(failed));
     captured.setProperty(REPORT_KEY, new Path(output, DqReport.JSON_FILE).toString());
-    OozieActionOutput.write(captured);
+    oozieAction().captureOutput(captured);
     System.out.println(VERDICT_KEY + "=" + verdict.name());
     System.out.println(FAILED_CHECKS_KEY + "=" + String.join(",", failed));
     return verdict == Verdict.PASS || onFail.equals(ON_FAIL_REPORT) ? 0 : EXIT_CHECKS_FAILED;

@@ -112,7 +112,7 @@ public class EnrichEventsJob extends MrSuiteTool {
       configureReduceSide(job, events, products);
     }
 
-    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, job.getConfiguration());
+    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, job.getConfiguration(), oozieAction());
     run.configureOutputs(job, EnrichedEvent.getClassSchema());
     run.runAndPublish(job, List.of(events, products, fxRates),
         CuratedRun.writtenEquals(mapSide ? TaskCounter.MAP_OUTPUT_RECORDS : TaskCounter.REDUCE_OUTPUT_RECORDS),

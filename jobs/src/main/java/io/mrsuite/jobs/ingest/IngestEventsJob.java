@@ -111,7 +111,7 @@ public class IngestEventsJob extends MrSuiteTool {
     job.setMapperClass(IngestEventsMapper.class);
     job.setNumReduceTasks(0);
 
-    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, conf);
+    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, conf, oozieAction());
     run.configureOutputs(job, Event.getClassSchema());
     run.runAndPublish(job, inputs, CuratedRun.writtenEquals(TaskCounter.MAP_OUTPUT_RECORDS),
         Map.of("arrival_date", date.toString(), "late_days", String.valueOf(lateDays)));

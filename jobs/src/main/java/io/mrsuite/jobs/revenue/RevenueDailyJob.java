@@ -125,7 +125,7 @@ public class RevenueDailyJob extends MrSuiteTool {
       output = new Path(options.required("output"));
     }
 
-    MartRun run = new MartRun(NAME, date, output, conf);
+    MartRun run = new MartRun(NAME, date, output, conf, oozieAction());
     Path partials = run.intermediate(PARTIALS);
     try {
       Job join = joinJob(date, orders, events, fxRates, partials);

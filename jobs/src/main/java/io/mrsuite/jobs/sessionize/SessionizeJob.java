@@ -88,7 +88,7 @@ public class SessionizeJob extends MrSuiteTool {
     job.setGroupingComparatorClass(SessionKeyGroupingComparator.class);
     job.setReducerClass(SessionizeReducer.class);
 
-    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, job.getConfiguration());
+    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, job.getConfiguration(), oozieAction());
     run.configureOutputs(job, Session.getClassSchema());
     run.runAndPublish(job, inputs, SessionizeJob::sessionsWritten,
         Map.of("event_date", date.toString(), "written_counts", "events placed in sessions"));

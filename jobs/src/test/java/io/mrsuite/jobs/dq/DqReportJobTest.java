@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mrsuite.formats.avro.Event;
+import io.mrsuite.jobs.common.OozieAction;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.funnel.FunnelDailyJob;
@@ -80,12 +81,12 @@ class DqReportJobTest {
   void aQuarantineThresholdBelowTheSampleRateFailsTheDay() throws Exception {
     Path thresholds = thresholds("quarantine.rate.max=0.40\nquarantine.rate.max.events=0.10\n");
     Path captured = scratch.resolve("oozie-action.properties");
-    System.setProperty(OozieActionOutput.OUTPUT_PROPERTIES, captured.toString());
+    System.setProperty(OozieAction.OUTPUT_PROPERTIES, captured.toString());
     int exit;
     try {
       exit = dqReport(DAY, "--thresholds", thresholds.toString());
     } finally {
-      System.clearProperty(OozieActionOutput.OUTPUT_PROPERTIES);
+      System.clearProperty(OozieAction.OUTPUT_PROPERTIES);
     }
 
     assertEquals(DqReportJob.EXIT_CHECKS_FAILED, exit);

@@ -128,7 +128,7 @@ public abstract class KeyedCsvIngestJob extends MrSuiteTool {
     job.setGroupingComparatorClass(JoinKeyGroupingComparator.class);
     job.setReducerClass(rawReducer());
 
-    CuratedRun run = new CuratedRun(name(), date, output, quarantine, job.getConfiguration());
+    CuratedRun run = new CuratedRun(name(), date, output, quarantine, job.getConfiguration(), oozieAction());
     run.configureOutputs(job, outputSchema());
     run.runAndPublish(job, new ArrayList<>(paths.values()), outputCheck(), Map.of("export_date", date.toString()));
     return 0;

@@ -1,0 +1,83 @@
+package io.mrsuite.jobs.pipeline;
+
+import io.mrsuite.jobs.common.JobFailedException;
+import io.mrsuite.jobs.common.Warehouse;
+import io.mrsuite.jobs.ingest.IngestEventsJob;
+import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.snapshot.IngestFxJob;
+import io.mrsuite.jobs.snapshot.IngestProductsJob;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+
+/**
+ * Which arrival dates X .. X + late_days the pipeline ingests before the marts of X: a date whose four
+ * curated partitions are complete is kept as it is (unless forced), one with any of them missing or
+ * incomplete is ingested from its raw partitions, and a date that has neither its raw partitions nor
+ * complete curated ones stops the pipeline before anything runs: the marts workflow would fail on it
+ * (dedup-events needs every arrival day, revenue-daily every export day). Unlike the ingest coordinator,
+ * which waits for each lander's {@code _SUCCESS}, a local run takes a raw partition that exists as landed:
+ * whoever starts it says the data is there.
+ */
+final class IngestPlan {
+  /** What the ingest workflow's four jobs read, under raw/: all must exist for a date to be ingested. */
+  static final List<String> RAW_DATASETS = List.of(IngestEventsJob.DATASET, IngestOrdersJob.ORDERS,
+      IngestOrdersJob.ORDER_LINES, IngestProductsJob.DATASET, IngestFxJob.DATASET);
+  /** What they write, under curated/. */
+  static final List<String> CURATED_DATASETS = List.of(IngestEventsJob.DATASET, IngestOrdersJob.ORDERS,
+      IngestProductsJob.DATASET, IngestFxJob.DATASET);
+
+  /** One arrival date's decision and why, for the printed plan. */
+  record ArrivalDate(LocalDate date, boolean ingest, String why) {
+  }
+
+  private IngestPlan() {
+  }
+
+  static List<ArrivalDate> plan(FileSystem fs, Warehouse warehouse, LocalDate eventDate, int lateDays,
+      boolean force) throws IOException, JobFailedException {
+    List<ArrivalDate> plan = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int day = 0; day <= lateDays; day++) {
+      LocalDate date = eventDate.plusDays(day);
+      List<String> missingRaw = missing(fs, RAW_DATASETS, dataset -> warehouse.raw(dataset, date), false);
+      List<String> incomplete = missing(fs, CURATED_DATASETS, dataset -> warehouse.curated(dataset, date), true);
+      if (incomplete.isEmpty() && (!force || !missingRaw.isEmpty())) {
+        plan.add(new ArrivalDate(date, false, "curated partitions complete"
+            + (force ? ", raw partitions missing " + missingRaw : ", kept (--force ingests again)")));
+      } else if (missingRaw.isEmpty()) {
+        plan.add(new ArrivalDate(date, true, force ? "forced" : "curated partitions missing or incomplete "
+            + incomplete));
+      } else {
+        problems.add(date + ": raw partitions missing " + missingRaw + " and curated partitions missing or "
+            + "incomplete " + incomplete);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new JobFailedException("cannot build the marts of " + eventDate + " (arrivals " + eventDate + " .. "
+          + eventDate.plusDays(lateDays) + "): " + String.join("; ", problems));
+    }
+    return plan;
+  }
+
+  private interface PartitionOf {
+    Path of(String dataset);
+  }
+
+  /** The datasets whose partition is absent, or with {@code complete} has no {@code _SUCCESS}. */
+  private static List<String> missing(FileSystem fs, List<String> datasets, PartitionOf partition, boolean complete)
+      throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (String dataset : datasets) {
+      Path path = partition.of(dataset);
+      if (!fs.exists(complete ? new Path(path, FileOutputCommitter.SUCCEEDED_FILE_NAME) : path)) {
+        missing.add(dataset);
+      }
+    }
+    return missing;
+  }
+}

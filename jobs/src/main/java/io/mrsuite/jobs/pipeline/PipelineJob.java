@@ -1,0 +1,187 @@
+package io.mrsuite.jobs.pipeline;
+
+import io.mrsuite.jobs.common.ActionData;
+import io.mrsuite.jobs.common.Dates;
+import io.mrsuite.jobs.common.JobFailedException;
+import io.mrsuite.jobs.common.JobOptions;
+import io.mrsuite.jobs.common.MrSuiteTool;
+import io.mrsuite.jobs.common.UsageException;
+import io.mrsuite.jobs.common.Warehouse;
+import io.mrsuite.jobs.dq.DqReportJob;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.util.ToolRunner;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+
+/**
+ * {@code pipeline --root ROOT --date X --dq-thresholds FILE}: the marts of event date X from raw data, by
+ * the same workflow files the Oozie coordinators run. First the {@code ingest} workflow for each arrival
+ * date X .. X + late_days that needs it ({@link IngestPlan}), then the {@code marts} workflow for X, each
+ * executed in this JVM by {@link WorkflowRun} with the parameters its coordinator would pass. In local mode
+ * (what bin/mrsuite runs) that is the whole day on a laptop; with a cluster's configuration the jobs are
+ * submitted to it, without Oozie. Exit 0 when the marts workflow SUCCEEDED, 1 when a workflow was KILLED.
+ */
+public class PipelineJob extends MrSuiteTool {
+  public static final String NAME = "pipeline";
+  static final String INGEST_APP = "ingest";
+  static final String MARTS_APP = "marts";
+
+  @Override
+  protected JobOptions options() {
+    return new JobOptions(NAME, "--root ROOT --date X --dq-thresholds FILE [--late-days N] [--force] [--apps DIR]"
+        + " [--parallel N]")
+        .option("root", "ROOT", "warehouse root: raw/ is read, curated/, quarantine/, marts/ and reports/ written")
+        .option("date", "X", "event date YYYY-MM-DD whose marts are built")
+        .option("dq-thresholds", "FILE", "thresholds of the marts workflow's dq gate (any Hadoop filesystem), e.g. "
+            + "oozie/dq-thresholds.properties; test-data/dq-thresholds.properties passes the sample")
+        .option("late-days", "N", "events and orders of X arrive on X .. X + N (default 1, as the coordinators)")
+        .flag("force", "ingest every arrival date whose raw partitions exist, even when its curated ones are complete")
+        .option("apps", "DIR", "directory of the Oozie apps whose workflow.xml files run (default: oozie/apps as "
+            + "built into this jar)")
+        .option("parallel", "N", "at most N actions of a fork at once (default: the number of processors)");
+  }
+
+  @Override
+  protected int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException {
+    Configuration conf = getConf();
+    LocalDate date = Dates.parseOption("date", options.required("date"));
+    int lateDays = options.intValue("late-days", 1, 0);
+    int parallel = options.intValue("parallel", Runtime.getRuntime().availableProcessors(), 1);
+    Path root = qualified(new Path(options.required("root")), conf);
+    Path thresholds = qualified(new Path(options.required("dq-thresholds")), conf);
+    if (!thresholds.getFileSystem(conf).exists(thresholds)) {
+      throw new UsageException("--dq-thresholds " + thresholds + ": no such file");
+    }
+    WorkflowSource source = new WorkflowSource(options.has("apps") ? new Path(options.get("apps")) : null, conf);
+    Workflow ingest;
+    Workflow marts;
+    try {
+      ingest = source.load(INGEST_APP);
+      marts = source.load(MARTS_APP);
+    } catch (UnsupportedWorkflowException e) {
+      throw new JobFailedException(e.getMessage());
+    }
+
+    FileSystem fs = root.getFileSystem(conf);
+    Warehouse warehouse = new Warehouse(root);
+    List<IngestPlan.ArrivalDate> plan = IngestPlan.plan(fs, warehouse, date, lateDays, options.has("force"));
+    PrintStream out = System.out;
+    out.println(NAME + " dt=" + date + ": root " + root);
+    for (IngestPlan.ArrivalDate arrival : plan) {
+      out.println("  arrival " + arrival.date() + ": " + (arrival.ingest() ? "ingest" : "skip") + " (" + arrival.why()
+          + ")");
+    }
+    out.println("  then marts of " + date);
+
+    Map<String, String> environment = environment(conf, root, lateDays);
+    List<WorkflowRun.Outcome> outcomes = new ArrayList<>();
+    java.nio.file.Path scratch = Files.createTempDirectory("mrsuite-pipeline-");
+    long started = System.nanoTime();
+    try {
+      JavaActions actions = new InProcessActions(conf, scratch);
+      for (IngestPlan.ArrivalDate arrival : plan) {
+        if (arrival.ingest()) {
+          Map<String, String> properties = new LinkedHashMap<>(environment);
+          properties.put("date", arrival.date().toString());
+          // As the ingest coordinator: the action of nominal time D + 1 day 00:00 UTC ingests D.
+          properties.put("nominal_time", arrival.date().plusDays(1) + "T00:00Z");
+          if (!run(ingest, properties, actions, parallel, outcomes)) {
+            break;
+          }
+        }
+      }
+      if (outcomes.stream().allMatch(o -> o.status() == WorkflowRun.Status.SUCCEEDED)) {
+        Map<String, String> properties = new LinkedHashMap<>(environment);
+        properties.put("date", date.toString());
+        properties.put("nominal_time", date + "T00:00Z");
+        properties.put("dq_thresholds", thresholds.toString());
+        run(marts, properties, actions, parallel, outcomes);
+      }
+    } catch (UnsupportedWorkflowException e) {
+      throw new JobFailedException(e.getMessage());
+    } finally {
+      deleteRecursively(scratch);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    WorkflowRun.Outcome last = outcomes.get(outcomes.size() - 1);
+    printSummary(out, date, outcomes, took);
+    if (last.status() != WorkflowRun.Status.SUCCEEDED) {
+      throw new JobFailedException(last.workflow() + " KILLED at " + last.killNode() + ": " + last.message());
+    }
+    return 0;
+  }
+
+  /** Runs one workflow and keeps its outcome; true when it SUCCEEDED. */
+  private static boolean run(Workflow workflow, Map<String, String> properties, JavaActions actions, int parallel,
+      List<WorkflowRun.Outcome> outcomes) throws UnsupportedWorkflowException, InterruptedException {
+    WorkflowRun.Outcome outcome = new WorkflowRun(workflow, properties, actions, parallel, System.out).run();
+    outcomes.add(outcome);
+    return outcome.status() == WorkflowRun.Status.SUCCEEDED;
+  }
+
+  /** What job.properties gives on a cluster, here from this configuration: HDFS, YARN, queue, warehouse. */
+  private static Map<String, String> environment(Configuration conf, Path root, int lateDays) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("nameNode", FileSystem.getDefaultUri(conf).toString());
+    properties.put("resourceManager", conf.get(YarnConfiguration.RM_ADDRESS, YarnConfiguration.DEFAULT_RM_ADDRESS));
+    properties.put("queueName", conf.get(MRJobConfig.QUEUE_NAME, "default"));
+    properties.put("root", root.toString());
+    properties.put("late_days", String.valueOf(lateDays));
+    return properties;
+  }
+
+  private static void printSummary(PrintStream out, LocalDate date, List<WorkflowRun.Outcome> outcomes, Duration took) {
+    WorkflowRun.Outcome last = outcomes.get(outcomes.size() - 1);
+    out.println(NAME + " dt=" + date + ": " + last.status() + " in " + Durations.text(took));
+    int width = outcomes.stream().mapToInt(o -> o.workflow().length()).max().orElse(0);
+    for (WorkflowRun.Outcome outcome : outcomes) {
+      long actions = outcome.nodes().stream().filter(WorkflowRun.NodeResult::action).count();
+      out.printf("  %-" + width + "s  %-9s  %2d actions  %s%s%n", outcome.workflow(), outcome.status(), actions,
+          Durations.text(outcome.took()), outcome.killNode() == null ? "" : "  at " + outcome.killNode());
+    }
+    if (last.status() == WorkflowRun.Status.SUCCEEDED) {
+      for (WorkflowRun.NodeResult node : last.nodes()) {
+        String mart = node.data().get(ActionData.MART);
+        if (mart != null) {
+          out.printf("  mart:      %s (%s rows)%n", mart, node.data().get(ActionData.ROWS));
+        }
+      }
+    } else {
+      out.println("  " + last.message());
+    }
+    String report = last.actionData(DqReportJob.NAME).get(DqReportJob.REPORT_KEY);
+    if (report != null) {
+      out.println("  dq report: " + report + " (" + last.actionData(DqReportJob.NAME).get(DqReportJob.VERDICT_KEY)
+          + ")");
+    }
+  }
+
+  private static Path qualified(Path path, Configuration conf) throws IOException {
+    return path.getFileSystem(conf).makeQualified(path);
+  }
+
+  private static void deleteRecursively(java.nio.file.Path dir) throws IOException {
+    try (Stream<java.nio.file.Path> paths = Files.walk(dir)) {
+      for (java.nio.file.Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new PipelineJob(), args));
+  }
+}
