@@ -131,6 +131,9 @@ final class WorkflowRun implements ElExpression.Context {
       WorkflowNode node = workflow.node(current);
       if (node instanceof WorkflowNode.Action action) {
         current = runAction(action);
+        if (current == null) {
+          return new Stopped();
+        }
       } else if (node instanceof WorkflowNode.Decision decision) {
         current = decide(decision);
       } else if (node instanceof WorkflowNode.Fork fork) {
@@ -156,6 +159,7 @@ final class WorkflowRun implements ElExpression.Context {
     }
   }
 
+  /** Runs the action and returns its ok or error transition; null when a kill came while it waited for a slot. */
   private String runAction(WorkflowNode.Action action) throws UnsupportedWorkflowException, InterruptedException {
     String mainClass = action.mainClass().render(this);
     List<String> args = new ArrayList<>();
@@ -167,6 +171,9 @@ final class WorkflowRun implements ElExpression.Context {
     long started;
     actionSlots.acquire();
     try {
+      if (kill.get() != null) {
+        return null;
+      }
       started = System.nanoTime();
       print(action.name() + ": " + String.join(" ", args));
       result = actions.run(action.name(), mainClass, args, conf, action.captureOutput());

@@ -1,0 +1,105 @@
+package io.mrsuite.jobs.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mrsuite.jobs.common.MartRows;
+import io.mrsuite.jobs.funnel.FunnelDailyJob;
+import io.mrsuite.jobs.productdaily.ProductDailyJob;
+import io.mrsuite.jobs.revenue.RevenueDailyJob;
+import io.mrsuite.jobs.topproducts.TopProductsJob;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.io.FileUtils;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ToolRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pipeline} in local mode on a copy of the sample warehouse's raw zone, as bin/run-sample runs it:
+ * with the production thresholds the day is ingested and then KILLED at the dq gate with nothing published;
+ * run again with the sample's thresholds it keeps the two ingested days and publishes the four marts, each
+ * equal row for row to the independent computation of test-data/check_marts.py.
+ */
+@Timeout(300)
+class PipelineJobTest {
+  private static final String DAY = "2026-11-20";
+  private static final Path TEST_DATA = Paths.get("..", "test-data");
+
+  @TempDir
+  Path root;
+
+  @Test
+  void aFailingGateKillsTheDayAndARunWithPassingThresholdsPublishesItsMartsWithoutIngestingAgain()
+      throws Exception {
+    FileUtils.copyDirectory(TEST_DATA.resolve("warehouse/raw").toFile(), root.resolve("raw").toFile());
+    String qualifiedRoot = "file:" + root.toAbsolutePath();
+
+    List<String> killed = run(1, "../oozie/dq-thresholds.properties");
+
+    assertTrue(killed.contains("  arrival 2026-11-20: ingest (curated partitions missing or incomplete [events, "
+        + "orders, products, fx_rates])"), String.join("\n", killed));
+    assertTrue(killed.stream().anyMatch(line -> line.startsWith("[mrsuite-ingest-2026-11-21] SUCCEEDED in ")),
+        String.join("\n", killed));
+    String message = "marts of 2026-11-20 not published: dq-report FAIL [quarantine_rate:curated/events,"
+        + "quarantine_rate:curated/fx_rates,quarantine_rate:curated/orders,quarantine_rate:curated/products], report "
+        + qualifiedRoot + "/reports/dq/dt=2026-11-20/dq.json";
+    assertTrue(killed.stream().anyMatch(line -> line.startsWith("[mrsuite-marts-2026-11-20] KILLED at dq-failed after ")
+        && line.endsWith(": " + message)), String.join("\n", killed));
+    assertTrue(killed.contains("  " + message), String.join("\n", killed));
+    assertTrue(killed.stream().anyMatch(line -> line.startsWith("pipeline dt=2026-11-20: KILLED in ")));
+    assertFalse(Files.exists(root.resolve("marts")), "no mart written");
+    for (String date : List.of(DAY, "2026-11-21")) {
+      for (String dataset : IngestPlan.CURATED_DATASETS) {
+        assertTrue(Files.exists(root.resolve("curated/" + dataset + "/dt=" + date + "/_SUCCESS")), dataset + " " + date);
+      }
+    }
+
+    List<String> published = run(0, "../test-data/dq-thresholds.properties", "--apps", "../oozie/apps");
+
+    assertTrue(published.contains("  arrival 2026-11-20: skip (curated partitions complete, kept (--force ingests "
+        + "again))"), String.join("\n", published));
+    assertTrue(published.contains("  arrival 2026-11-21: skip (curated partitions complete, kept (--force ingests "
+        + "again))"), String.join("\n", published));
+    assertFalse(published.stream().anyMatch(line -> line.startsWith("[mrsuite-ingest-")), "no ingest ran");
+    assertTrue(published.stream().anyMatch(line -> line.startsWith("pipeline dt=2026-11-20: SUCCEEDED in ")));
+    assertTrue(published.stream().anyMatch(line -> line.matches("  mrsuite-marts-2026-11-20 +SUCCEEDED +8 actions .*")),
+        String.join("\n", published));
+    assertTrue(published.contains("  dq report: " + qualifiedRoot + "/reports/dq/dt=2026-11-20/dq.json (PASS)"));
+    for (String table : List.of(ProductDailyJob.TABLE, FunnelDailyJob.TABLE, TopProductsJob.TABLE,
+        RevenueDailyJob.TABLE)) {
+      Path mart = root.resolve("marts/" + table + "/dt=" + DAY);
+      MartRows.assertMatchesExpected(table, mart);
+      assertTrue(Files.exists(mart.resolve("_SUCCESS")), table);
+    }
+  }
+
+  /** Runs the pipeline for the sample day, asserts its exit code, and returns what it printed, line by line. */
+  private List<String> run(int exitCode, String thresholds, String... more) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set("fs.defaultFS", "file:///");
+    conf.set("mapreduce.framework.name", "local");
+    List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--date", DAY, "--dq-thresholds", thresholds,
+        "--parallel", "2"));
+    args.addAll(List.of(more));
+    PrintStream original = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(exitCode, ToolRunner.run(conf, new PipelineJob(), args.toArray(new String[0])));
+    } finally {
+      System.setOut(original);
+      original.print(printed.toString(StandardCharsets.UTF_8));
+    }
+    return printed.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+}
