@@ -153,12 +153,9 @@ public class PipelineJob extends MrSuiteTool {
           Durations.text(outcome.took()), outcome.killNode() == null ? "" : "  at " + outcome.killNode());
     }
     if (last.status() == WorkflowRun.Status.SUCCEEDED) {
-      for (WorkflowRun.NodeResult node : last.nodes()) {
-        String mart = node.data().get(ActionData.MART);
-        if (mart != null) {
-          out.printf("  mart:      %s (%s rows)%n", mart, node.data().get(ActionData.ROWS));
-        }
-      }
+      last.nodes().stream().map(WorkflowRun.NodeResult::data).filter(data -> data.containsKey(ActionData.MART))
+          .sorted(Comparator.comparing(data -> data.get(ActionData.MART)))
+          .forEach(data -> out.printf("  mart:      %s (%s rows)%n", data.get(ActionData.MART), data.get(ActionData.ROWS)));
     } else {
       out.println("  " + last.message());
     }
