@@ -40,7 +40,7 @@ import org.apache.hadoop.fs.Path;
  * One deploy at a time per apps directory: there is no lock.
  */
 final class AppUploader {
-  static final String STAGING_PREFIX = ".mrsuite-deploy-";
+  private static final String STAGING_PREFIX = ".mrsuite-deploy-";
   private static final int BUFFER = 64 * 1024;
 
   private final FileSystem fs;

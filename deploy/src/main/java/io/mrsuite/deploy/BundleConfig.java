@@ -27,7 +27,7 @@ import org.apache.oozie.client.OozieClient;
  * values the tool adds.
  */
 final class BundleConfig {
-  static final String APPS = "apps";
+  private static final String APPS = "apps";
   private static final List<String> OTHER_APP_PATHS =
       List.of(OozieClient.APP_PATH, OozieClient.COORDINATOR_APP_PATH);
 

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * is called, so a new build replaces the old one in place instead of sitting beside it on the classpath.
  */
 final class DeployPlan {
-  static final String JOB_JAR = "mrsuite-jobs.jar";
+  private static final String JOB_JAR = "mrsuite-jobs.jar";
   static final String BUNDLE = "bundle";
   private static final String APPS = "apps";
   private static final String LIB = "lib";

@@ -35,10 +35,6 @@ final class DeployReport {
     lines.add(new Line(outcome, path));
   }
 
-  List<Line> lines() {
-    return List.copyOf(lines);
-  }
-
   long count(Outcome outcome) {
     return lines.stream().filter(line -> line.outcome() == outcome).count();
   }
