@@ -23,6 +23,11 @@ final class TestData {
     return root().resolve("expected").resolve(name);
   }
 
+  /** The project's oozie/ directory, as mrsuite-deploy deploys it. */
+  static Path oozie() {
+    return property("mrsuite.oozie");
+  }
+
   static Path jobJar() {
     return property("mrsuite.job-jar");
   }
