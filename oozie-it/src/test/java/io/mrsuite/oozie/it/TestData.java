@@ -16,6 +16,11 @@ final class TestData {
     return property("mrsuite.test-data").resolve("expected").resolve(name);
   }
 
+  /** The dq thresholds under which the sample's 2026-11-20 passes the marts gate. */
+  static Path dqThresholds() {
+    return property("mrsuite.test-data").resolve("dq-thresholds.properties");
+  }
+
   /** The shaded job jar, as deployment puts it in an app's lib/. */
   static Path jobJar() {
     return property("mrsuite.job-jar");
