@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mrsuite.jobs.common.ActionData;
+import io.mrsuite.jobs.pipeline.PipelineJob;
 import io.mrsuite.oozie.OozieApps;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.MRConfig;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.util.ToolRunner;
 import org.apache.oozie.client.CoordinatorAction;
 import org.apache.oozie.client.OozieClient;
 import org.apache.oozie.client.OozieClientException;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped {@code oozie/apps/ingest} and {@code oozie/apps/marts}, deployed as on a cluster (lib/ holding
@@ -42,7 +46,8 @@ import org.junit.jupiter.api.Timeout;
  * warehouse. The ingest of both arrival days runs once, before the tests, and feeds the marts: over the
  * production dq thresholds the marts of 2026-11-20 end in the dq gate's kill node with nothing published;
  * Oozie's rerun of that workflow with the sample's thresholds, skipping the curation it already did,
- * publishes the four marts with exactly the rows computed independently from the raw files. A day missing
+ * publishes the four marts with exactly the rows computed independently from the raw files, and the same rows
+ * as bin/mrsuite pipeline builds running the same workflow files locally. A day missing
  * its raw events ends in the ingest's kill node; each coordinator waits for its inputs' done flags, then
  * starts its workflow with the dates of its nominal time. One Oozie for all: each start of one costs about
  * 20 s, each action a YARN launcher.
@@ -276,6 +281,32 @@ class PipelineAppsIT {
       assertEquals(expectedRows, MartPartitionRows.of(fs, partition), mart.getValue());
       assertEquals(martData(mart.getKey(), expectedRows.size(), partition),
           OozieJobs.captured(OozieJobs.action(workflow, mart.getKey())), "wf:actionData('" + mart.getKey() + "')");
+    }
+  }
+
+  /**
+   * bin/mrsuite pipeline executes the same workflow files (the checkout's, through --apps) in one JVM in
+   * local mode: on its own copy of the sample's raw zone it builds exactly the marts this Oozie published.
+   */
+  @Test
+  @Order(3)
+  void thePipelineRunningTheSameWorkflowFilesLocallyBuildsTheSameMarts(@TempDir java.nio.file.Path local)
+      throws Exception {
+    FileSystem localFs = FileSystem.getLocal(new Configuration());
+    Path localRoot = new Path(local.toUri());
+    localFs.copyFromLocalFile(false, true, new Path(TestData.warehouse().resolve("raw").toUri()),
+        new Path(localRoot, "raw"));
+    Configuration conf = new Configuration();
+    conf.set("fs.defaultFS", "file:///");
+    conf.set(MRConfig.FRAMEWORK_NAME, MRConfig.LOCAL_FRAMEWORK_NAME);
+
+    assertEquals(0, ToolRunner.run(conf, new PipelineJob(), new String[] {"--root", localRoot.toString(), "--date",
+        EVENT_DATE, "--dq-thresholds", TestData.dqThresholds().toString(), "--apps",
+        OozieApps.dir().resolve("apps").toString()}));
+
+    for (String table : MARTS.values()) {
+      assertEquals(MartPartitionRows.of(fs, partition(root, "marts", table, EVENT_DATE)),
+          MartPartitionRows.of(localFs, partition(localRoot, "marts", table, EVENT_DATE)), table);
     }
   }
 
