@@ -31,11 +31,11 @@ public abstract class MrSuiteTool extends Configured implements Tool {
    * a runner that executes several workflow actions in one JVM (bin/mrsuite pipeline), where system
    * properties cannot tell side-by-side actions apart.
    */
-  public void runAs(OozieAction action) {
+  public void setOozieAction(OozieAction action) {
     this.oozieAction = action;
   }
 
-  /** The action this run is, if any: the one given to {@link #runAs}, else what this process was handed. */
+  /** The action this run is: the one given to {@link #setOozieAction}, else what this process was handed. */
   protected final OozieAction oozieAction() {
     return oozieAction != null ? oozieAction : OozieAction.ofThisProcess();
   }

@@ -4,8 +4,9 @@ import io.mrsuite.jobs.MrSuiteDriver;
 import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.common.OozieAction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +20,15 @@ import org.apache.hadoop.util.ToolRunner;
 /**
  * Runs a java action of the job jar's driver in this JVM, under the same contract an Oozie launcher gives
  * it: the action configuration as an XML file the job loads, and a capture-output file the job writes (both
- * handed over with {@link MrSuiteTool#runAs}, since system properties cannot tell side-by-side actions
+ * handed over with {@link MrSuiteTool#setOozieAction}, since system properties cannot tell side-by-side actions
  * apart). The job gets a fresh copy of the pipeline's configuration, so {@code -D} options given to the
  * pipeline reach every job and stay above the action configuration, as on a cluster.
  */
 final class InProcessActions implements JavaActions {
+  /** Oozie's limit on captured output, in characters, and its default: an action above it fails there. */
+  static final String MAX_OUTPUT_DATA = "oozie.action.max.output.data";
+  static final int DEFAULT_MAX_OUTPUT_DATA = 2048;
+
   private final Configuration base;
   private final Path scratch;
   private final AtomicInteger runs = new AtomicInteger();
@@ -52,9 +57,21 @@ final class InProcessActions implements JavaActions {
       writeConfiguration(actionConf, confXml);
       Path output = captureOutput ? dir.resolve("output.properties") : null;
       MrSuiteTool tool = (MrSuiteTool) job.mainClass().getDeclaredConstructor().newInstance();
-      tool.runAs(new OozieAction(confXml.toString(), output == null ? null : output.toString(), null));
+      tool.setOozieAction(new OozieAction(confXml.toString(), output == null ? null : output.toString(), null));
       int exitCode = ToolRunner.run(new Configuration(base), tool, args.subList(1, args.size()).toArray(new String[0]));
-      return new ActionResult(exitCode, output == null ? Map.of() : readOutput(output), null);
+      if (output == null || !Files.exists(output)) {
+        return new ActionResult(exitCode, Map.of(), null);
+      }
+      String text = Files.readString(output, StandardCharsets.ISO_8859_1);
+      int max = base.getInt(MAX_OUTPUT_DATA, DEFAULT_MAX_OUTPUT_DATA);
+      if (text.length() > max) {
+        return new ActionResult(exitCode, Map.of(), "captured output of " + text.length() + " characters is over "
+            + MAX_OUTPUT_DATA + " (" + max + "), as Oozie would refuse it");
+      }
+      return new ActionResult(exitCode, properties(text), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ActionResult(MrSuiteTool.EXIT_FAILED, Map.of(), e.toString());
     } catch (Exception e) {
       // As Oozie reports a java action whose main threw: the exception, in wf:errorMessage.
       e.printStackTrace();
@@ -70,16 +87,12 @@ final class InProcessActions implements JavaActions {
     }
   }
 
-  /** What the job wrote for capture-output; none when it wrote nothing (it failed before its summary). */
-  private static Map<String, String> readOutput(Path file) throws IOException {
+  /** What the job wrote for capture-output (Properties.store writes ISO 8859-1 with escapes). */
+  private static Map<String, String> properties(String text) throws IOException {
+    Properties properties = new Properties();
+    properties.load(new StringReader(text));
     Map<String, String> data = new TreeMap<>();
-    if (Files.exists(file)) {
-      Properties properties = new Properties();
-      try (InputStream in = Files.newInputStream(file)) {
-        properties.load(in);
-      }
-      properties.stringPropertyNames().forEach(name -> data.put(name, properties.getProperty(name)));
-    }
+    properties.stringPropertyNames().forEach(name -> data.put(name, properties.getProperty(name)));
     return data;
   }
 }

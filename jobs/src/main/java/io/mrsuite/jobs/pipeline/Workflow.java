@@ -7,12 +7,10 @@ import java.util.Map;
  * required), what {@code <global>} gives every action, the start node's target and the nodes by name.
  *
  * @param source where it was read from, for messages
- * @param launcherQueue read and checked, and not used: an in-process action has no launcher
  * @param configuration {@code <global><configuration>}: added to every action's configuration
  */
 record Workflow(String source, ElTemplate name, Map<String, String> parameters, ElTemplate nameNode,
-    ElTemplate resourceManager, ElTemplate launcherQueue, Map<String, ElTemplate> configuration, String start,
-    Map<String, WorkflowNode> nodes) {
+    ElTemplate resourceManager, Map<String, ElTemplate> configuration, String start, Map<String, WorkflowNode> nodes) {
 
   WorkflowNode node(String nodeName) {
     WorkflowNode node = nodes.get(nodeName);

@@ -55,9 +55,12 @@ final class WorkflowRun implements ElExpression.Context {
   private record Stopped() implements Stop {
   }
 
-  /** Oozie's words for a java action whose main class exited non-zero (its launcher's JavaMain). */
-  static String exitMessage(String mainClass, int exitCode) {
-    return "Main Class [" + mainClass + "], exit code [" + exitCode + "]";
+  /**
+   * Oozie's words, to the letter, for a java action whose program exited non-zero: its launcher runs the
+   * program through JavaMain and reports JavaMain's exit code, so the kill messages read the same here.
+   */
+  static String exitMessage(int exitCode) {
+    return "Main Class [org.apache.oozie.action.hadoop.JavaMain], exit code [" + exitCode + "]";
   }
 
   private final Workflow workflow;
@@ -110,7 +113,8 @@ final class WorkflowRun implements ElExpression.Context {
     Stop stop = walk(workflow.start());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     List<NodeResult> nodes = List.copyOf(results);
-    if (stop instanceof AtKill killed) {
+    if (kill.get() != null) {
+      AtKill killed = kill.get();
       print("KILLED at " + killed.node() + " after " + Durations.text(took) + ": " + killed.message());
       return new Outcome(label, Status.KILLED, killed.node(), killed.message(), nodes, took);
     }
@@ -125,10 +129,12 @@ final class WorkflowRun implements ElExpression.Context {
   private Stop walk(String from) throws UnsupportedWorkflowException, InterruptedException {
     String current = from;
     while (true) {
-      if (kill.get() != null) {
+      WorkflowNode node = workflow.node(current);
+      AtKill killed = kill.get();
+      // Once a kill is set (by the failed action that leads to it, or by another path), only that kill node runs.
+      if (killed != null && !(node instanceof WorkflowNode.Kill && node.name().equals(killed.node()))) {
         return new Stopped();
       }
-      WorkflowNode node = workflow.node(current);
       if (node instanceof WorkflowNode.Action action) {
         current = runAction(action);
         if (current == null) {
@@ -148,8 +154,7 @@ final class WorkflowRun implements ElExpression.Context {
       } else if (node instanceof WorkflowNode.Join join) {
         return new AtJoin(join.name());
       } else if (node instanceof WorkflowNode.Kill killNode) {
-        AtKill killed = new AtKill(killNode.name(), killNode.message().render(this));
-        kill.compareAndSet(null, killed);
+        kill.compareAndSet(null, new AtKill(killNode.name(), killNode.message().render(this)));
         results.add(new NodeResult(killNode.name(), false, "KILLED", Duration.ZERO, Map.of()));
         return kill.get();
       } else {
@@ -167,33 +172,36 @@ final class WorkflowRun implements ElExpression.Context {
       args.add(arg.render(this));
     }
     Map<String, String> conf = actionConfiguration();
-    JavaActions.ActionResult result;
-    long started;
     actionSlots.acquire();
+    // The slot is held until the action's outcome is recorded: a failure that leads to a kill node sets the
+    // kill before a path waiting for the slot can start its next job.
     try {
       if (kill.get() != null) {
         return null;
       }
-      started = System.nanoTime();
+      long started = System.nanoTime();
       print(action.name() + ": " + String.join(" ", args));
-      result = actions.run(action.name(), mainClass, args, conf, action.captureOutput());
+      JavaActions.ActionResult result = actions.run(action.name(), mainClass, args, conf, action.captureOutput());
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      Map<String, String> data = action.captureOutput() ? result.data() : Map.of();
+      actionData.put(action.name(), data);
+      if (result.ok()) {
+        print(action.name() + ": OK in " + Durations.text(took) + ActionSummary.of(data));
+        results.add(new NodeResult(action.name(), true, "OK", took, data));
+        return action.ok();
+      }
+      String error = result.error() != null ? result.error() : exitMessage(result.exitCode());
+      errorMessages.put(action.name(), error);
+      lastErrorNode = action.name();
+      print(action.name() + ": ERROR in " + Durations.text(took) + ": " + error + " -> " + action.error());
+      results.add(new NodeResult(action.name(), true, "ERROR", took, data));
+      if (workflow.node(action.error()) instanceof WorkflowNode.Kill killNode) {
+        kill.compareAndSet(null, new AtKill(killNode.name(), killNode.message().render(this)));
+      }
+      return action.error();
     } finally {
       actionSlots.release();
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    Map<String, String> data = action.captureOutput() ? result.data() : Map.of();
-    actionData.put(action.name(), data);
-    if (result.ok()) {
-      print(action.name() + ": OK in " + Durations.text(took) + ActionSummary.of(data));
-      results.add(new NodeResult(action.name(), true, "OK", took, data));
-      return action.ok();
-    }
-    String error = result.error() != null ? result.error() : exitMessage(mainClass, result.exitCode());
-    errorMessages.put(action.name(), error);
-    lastErrorNode = action.name();
-    print(action.name() + ": ERROR in " + Durations.text(took) + ": " + error + " -> " + action.error());
-    results.add(new NodeResult(action.name(), true, "ERROR", took, data));
-    return action.error();
   }
 
   /** What Oozie puts in an action's configuration from {@code <global>}: HDFS, YARN and its properties. */
@@ -247,13 +255,19 @@ final class WorkflowRun implements ElExpression.Context {
     for (Thread thread : threads) {
       thread.join();
     }
+    Throwable first = null;
     for (Throwable failure : failures) {
-      if (failure instanceof UnsupportedWorkflowException e) {
-        throw e;
+      if (failure != null && first == null) {
+        first = failure;
+      } else if (failure != null) {
+        first.addSuppressed(failure);
       }
-      if (failure != null) {
-        throw new IllegalStateException("a path of fork " + fork.name() + " failed", failure);
-      }
+    }
+    if (first instanceof UnsupportedWorkflowException e) {
+      throw e;
+    }
+    if (first != null) {
+      throw new IllegalStateException("a path of fork " + fork.name() + " failed", first);
     }
     if (kill.get() != null) {
       return kill.get();
@@ -290,6 +304,6 @@ final class WorkflowRun implements ElExpression.Context {
 
   @Override
   public String errorMessage(String node) {
-    return node == null ? null : errorMessages.get(node);
+    return errorMessages.get(node);
   }
 }

@@ -27,6 +27,13 @@ import org.xml.sax.SAXException;
 final class WorkflowXml {
   static final String WORKFLOW_NS = "uri:oozie:workflow:1.0";
   static final String SLA_NS = "uri:oozie:sla:0.2";
+  /** The attributes each element may have; an element not named here may have none. */
+  private static final Map<String, Set<String>> ATTRIBUTES = Map.ofEntries(
+      Map.entry("workflow-app", Set.of("name")), Map.entry("start", Set.of("to")), Map.entry("end", Set.of("name")),
+      Map.entry("kill", Set.of("name")), Map.entry("action", Set.of("name", "retry-max", "retry-interval")),
+      Map.entry("ok", Set.of("to")), Map.entry("error", Set.of("to")), Map.entry("decision", Set.of("name")),
+      Map.entry("case", Set.of("to")), Map.entry("default", Set.of("to")), Map.entry("fork", Set.of("name")),
+      Map.entry("path", Set.of("start")), Map.entry("join", Set.of("name", "to")));
 
   private final String source;
   private Set<String> parameterNames = Set.of();
@@ -45,7 +52,7 @@ final class WorkflowXml {
       throw refuse("<" + app.getTagName() + "> in namespace " + app.getNamespaceURI(),
           "a <workflow-app> of " + WORKFLOW_NS);
     }
-    attributes(app, "workflow-app", Set.of("name"));
+    attributes(app, "workflow-app");
     List<Element> children = children(app, "workflow-app",
         Set.of("parameters", "global", "start", "action", "decision", "fork", "join", "kill", "end"), Set.of("info"));
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -55,7 +62,6 @@ final class WorkflowXml {
     parameterNames = parameters.keySet();
     ElTemplate nameNode = null;
     ElTemplate resourceManager = null;
-    ElTemplate launcherQueue = null;
     Map<String, ElTemplate> configuration = new LinkedHashMap<>();
     for (Element global : named(children, "global")) {
       for (Element child : children(global, "global", Set.of("resource-manager", "name-node", "launcher",
@@ -63,7 +69,8 @@ final class WorkflowXml {
         switch (child.getLocalName()) {
           case "resource-manager" -> resourceManager = template(child, "global/resource-manager");
           case "name-node" -> nameNode = template(child, "global/name-node");
-          case "launcher" -> launcherQueue = template(only(child, "global/launcher", "queue"), "global/launcher/queue");
+          // Read and checked, not kept: an in-process action has no launcher.
+          case "launcher" -> template(only(child, "global/launcher", "queue"), "global/launcher/queue");
           default -> {
             for (Map.Entry<String, String> property : properties(child, "global/configuration", false).entrySet()) {
               configuration.put(property.getKey(), template(property.getValue(), "global/configuration"));
@@ -77,7 +84,12 @@ final class WorkflowXml {
     for (Element child : children) {
       String kind = child.getLocalName();
       switch (kind) {
-        case "start" -> start = attribute(child, "start", "to");
+        case "start" -> {
+          if (start != null) {
+            throw refuse("a second <start>", "one <start>");
+          }
+          start = attribute(child, "start", "to");
+        }
         case "action" -> add(nodes, action(child));
         case "decision" -> add(nodes, decision(child));
         case "fork" -> add(nodes, fork(child));
@@ -97,7 +109,7 @@ final class WorkflowXml {
       throw refuse("a workflow without <start>", "one <start to=\"...\">");
     }
     Workflow workflow = new Workflow(source, template(app.getAttribute("name"), "workflow-app name"), parameters,
-        nameNode, resourceManager, launcherQueue, configuration, start, nodes);
+        nameNode, resourceManager, configuration, start, nodes);
     checkTargets(workflow);
     return workflow;
   }
@@ -107,14 +119,13 @@ final class WorkflowXml {
     String where = "action " + name;
     // Oozie retries only infrastructure error codes (a lost launcher, ...); in-process there is none, so the
     // attributes are accepted and checked, and the runner never retries.
-    attributes(action, where, Set.of("name", "retry-max", "retry-interval"));
     for (String attribute : List.of("retry-max", "retry-interval")) {
       if (action.hasAttribute(attribute)) {
         template(action.getAttribute(attribute), where + " " + attribute);
       }
     }
     List<Element> children = children(action, where, Set.of("java", "ok", "error"), Set.of());
-    if (children.size() != 3 || !children.get(0).getLocalName().equals("java")) {
+    if (!children.stream().map(Element::getLocalName).toList().equals(List.of("java", "ok", "error"))) {
       throw refuse(where + " with " + children.stream().map(Element::getLocalName).toList(),
           "a <java> action followed by <ok> and <error> (other action types are not run locally)");
     }
@@ -124,7 +135,12 @@ final class WorkflowXml {
     boolean captureOutput = false;
     for (Element child : children(java, where + "/java", Set.of("main-class", "arg", "capture-output"), Set.of())) {
       switch (child.getLocalName()) {
-        case "main-class" -> mainClass = template(child, where + "/main-class");
+        case "main-class" -> {
+          if (mainClass != null) {
+            throw refuse(where + " with a second <main-class>", "one main class");
+          }
+          mainClass = template(child, where + "/main-class");
+        }
         case "arg" -> args.add(template(child, where + "/arg"));
         default -> captureOutput = true;
       }
@@ -146,8 +162,10 @@ final class WorkflowXml {
     for (Element child : children(choices, where + "/switch", Set.of("case", "default"), Set.of())) {
       if (child.getLocalName().equals("case")) {
         cases.add(new WorkflowNode.Case(template(child, where + "/case"), attribute(child, where + "/case", "to")));
-      } else {
+      } else if (defaultTo == null) {
         defaultTo = attribute(child, where + "/default", "to");
+      } else {
+        throw refuse(where + " with a second <default>", "one default");
       }
     }
     if (defaultTo == null) {
@@ -246,12 +264,17 @@ final class WorkflowXml {
 
   /**
    * The element children of {@code parent}, each of which must be one of {@code allowed} (workflow namespace)
-   * or {@code allowedSla} (SLA namespace); text other than whitespace only where there are no children.
+   * or {@code allowedSla} (SLA namespace) with only its own attributes; text other than whitespace only where
+   * there are no children.
    */
   private List<Element> children(Element parent, String where, Set<String> allowed, Set<String> allowedSla)
       throws UnsupportedWorkflowException {
     List<Element> children = new ArrayList<>();
+    boolean text = false;
     for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        text |= !child.getTextContent().isBlank();
+      }
       if (child instanceof Element element) {
         String ns = element.getNamespaceURI();
         boolean known = WORKFLOW_NS.equals(ns) ? allowed.contains(element.getLocalName())
@@ -260,13 +283,19 @@ final class WorkflowXml {
           throw refuse(where + ": element <" + element.getTagName() + ">", "only " + allowed
               + (allowedSla.isEmpty() ? "" : " and sla:" + allowedSla));
         }
+        attributes(element, where + "/" + element.getLocalName());
         children.add(element);
       }
+    }
+    if (text && !children.isEmpty()) {
+      throw refuse(where + ": text beside elements", "elements only");
     }
     return children;
   }
 
-  private void attributes(Element element, String where, Set<String> allowed) throws UnsupportedWorkflowException {
+  private void attributes(Element element, String where) throws UnsupportedWorkflowException {
+    Set<String> allowed = WORKFLOW_NS.equals(element.getNamespaceURI())
+        ? ATTRIBUTES.getOrDefault(element.getLocalName(), Set.of()) : Set.of();
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);

@@ -118,8 +118,8 @@ class WorkflowRunTest {
     WorkflowRun.Outcome outcome = run("marts", martsProperties(), actions, 2);
 
     assertEquals("fail", outcome.killNode());
-    assertEquals("marts of 2026-11-20 failed at [enrich-events]: Main Class [" + DRIVER + "], exit code [1]",
-        outcome.message());
+    assertEquals("marts of 2026-11-20 failed at [enrich-events]: Main Class [org.apache.oozie.action.hadoop.JavaMain], "
+        + "exit code [1]", outcome.message());
     assertEquals(List.of("dedup-events", "enrich-events"), actions.ran);
     assertEquals("ERROR", result(outcome, "enrich-events"));
   }
@@ -147,23 +147,45 @@ class WorkflowRunTest {
   }
 
   @Test
-  void atMostParallelActionsRunAtOnce() throws Exception {
-    AtomicInteger running = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
-    ScriptedActions actions = new ScriptedActions(node -> {
-      most.accumulateAndGet(running.incrementAndGet(), Math::max);
-      try {
-        TimeUnit.MILLISECONDS.sleep(50);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-      running.decrementAndGet();
-      return ok(Map.of());
-    });
+  void aFailedPathStopsTheOthersBeforeTheirNextAction() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    // One slot: the other three paths wait for it while the first action fails.
+    ScriptedActions actions = new ScriptedActions(node -> calls.incrementAndGet() == 1
+        ? new JavaActions.ActionResult(1, Map.of(), null) : ok(Map.of()));
 
-    assertEquals(WorkflowRun.Status.SUCCEEDED, run("ingest", ingestProperties(), actions, 1).status());
-    assertEquals(1, most.get());
-    assertEquals(4, actions.ran.size());
+    WorkflowRun.Outcome outcome = run("ingest", ingestProperties(), actions, 1);
+
+    assertEquals(WorkflowRun.Status.KILLED, outcome.status());
+    assertEquals(1, actions.ran.size(), "only the failed action ran: " + actions.ran);
+    assertEquals("ingest of 2026-11-21 failed at [" + actions.ran.get(0) + "]: Main Class "
+        + "[org.apache.oozie.action.hadoop.JavaMain], exit code [1]", outcome.message());
+  }
+
+  @Test
+  void atMostParallelActionsRunAtOnce() throws Exception {
+    for (int parallel : new int[] {1, 2}) {
+      AtomicInteger running = new AtomicInteger();
+      AtomicInteger most = new AtomicInteger();
+      CountDownLatch together = new CountDownLatch(parallel);
+      ScriptedActions actions = new ScriptedActions(node -> {
+        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+        together.countDown();
+        try {
+          // The first `parallel` actions hold their slots until all of them run; a third would only get one
+          // when an action returns.
+          assertTrue(together.await(20, TimeUnit.SECONDS), node + " waited alone");
+          TimeUnit.MILLISECONDS.sleep(20);
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+        running.decrementAndGet();
+        return ok(Map.of());
+      });
+
+      assertEquals(WorkflowRun.Status.SUCCEEDED, run("ingest", ingestProperties(), actions, parallel).status());
+      assertEquals(parallel, most.get(), "actions at once with parallel " + parallel);
+      assertEquals(4, actions.ran.size());
+    }
   }
 
   @Test

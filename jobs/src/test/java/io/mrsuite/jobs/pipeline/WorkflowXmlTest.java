@@ -66,7 +66,14 @@ class WorkflowXmlTest {
         "action a/java: element <prepare> is not supported");
     assertRefused(ACTION.replace("<java>", "<map-reduce>").replace("</java>", "</map-reduce>"),
         "action a: element <map-reduce> is not supported");
-    assertRefused(ACTION.replace("retry-max=\"2\"", "cred=\"hive\""), "action a: attribute cred is not supported");
+    assertRefused(ACTION.replace("retry-max=\"2\"", "cred=\"hive\""), "workflow-app/action: attribute cred is not "
+        + "supported");
+    assertRefused(ACTION.replace("<ok to=\"end\"/>", "<ok to=\"end\" retry=\"1\"/>"), "attribute retry is not supported");
+    assertRefused(ACTION.replace("<arg>ingest-events</arg>", "<main-class>x</main-class>"),
+        "action a with a second <main-class>");
+    assertRefused(ACTION.replace("<java>", "<java>stray"), "action a/java: text beside elements");
+    assertRefused(ACTION.replace("<error to=\"fail\"/>", "<ok to=\"fail\"/>"),
+        "action a with [java, ok, ok] is not supported");
     assertRefused(ACTION.replace("<ok to=\"end\"/>", "<ok to=\"nowhere\"/>"), "a transition to nowhere");
     assertRefused(ACTION.replace("${date}", "${wf:conf('x')}"), "action a/arg: ${wf:conf('x')}: function wf:conf");
     assertRefused(ACTION + "<sub-workflow/>", "element <sub-workflow> is not supported");

@@ -305,6 +305,8 @@ class PipelineAppsIT {
         OozieApps.dir().resolve("apps").toString()}));
 
     for (String table : MARTS.values()) {
+      assertTrue(fs.exists(partition(root, "marts", table, EVENT_DATE)), table + ": needs the marts the rerun "
+          + "test published (order 2)");
       assertEquals(MartPartitionRows.of(fs, partition(root, "marts", table, EVENT_DATE)),
           MartPartitionRows.of(localFs, partition(localRoot, "marts", table, EVENT_DATE)), table);
     }
