@@ -74,6 +74,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SampleWarehouseIT {
   private static final org.apache.hadoop.fs.Path ROOT = new org.apache.hadoop.fs.Path("/warehouse");
+  private static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
   /** Small enough that the sample's files are packed into more than one split. */
   private static final long SPLIT_BYTES = 64 * 1024;
   private static final DateTimeFormatter SESSION_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -398,6 +399,11 @@ class SampleWarehouseIT {
     Configuration conf = new Configuration(yarn.getConfig());
     conf.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, 1);
     conf.setInt(MRJobConfig.REDUCE_MAX_ATTEMPTS, 1);
+    // Every container here lives seconds on a few KB: the client compiler alone and the serial collector
+    // start it with less CPU, which on two cores is what each job waits for.
+    conf.set(MRJobConfig.MR_AM_ADMIN_COMMAND_OPTS, SHORT_LIVED_JVM);
+    conf.set(MRJobConfig.MAP_JAVA_OPTS, SHORT_LIVED_JVM);
+    conf.set(MRJobConfig.REDUCE_JAVA_OPTS, SHORT_LIVED_JVM);
     return conf;
   }
 

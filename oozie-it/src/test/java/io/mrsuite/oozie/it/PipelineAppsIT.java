@@ -74,6 +74,11 @@ class PipelineAppsIT {
   /** What the production thresholds (oozie/dq-thresholds.properties) fail the sample's 2026-11-20 on. */
   private static final String FAILED_CHECKS = "quarantine_rate:curated/events,quarantine_rate:curated/fx_rates,"
       + "quarantine_rate:curated/orders,quarantine_rate:curated/products";
+  /**
+   * The uber application masters live seconds and do little work: the client compiler alone and the serial
+   * collector start them with less CPU, which on two cores is what every action waits for.
+   */
+  private static final String AM_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
   /** Between the URIs of a coordinator action's missing dependencies (Oozie's CoordELFunctions). */
   private static final String MISSING_DEPENDENCY_SEPARATOR = "#";
 
@@ -98,7 +103,7 @@ class PipelineAppsIT {
     // jobs with a container per task. Up to 64 maps, not Hadoop's 9: dq-report's profile job reads a split
     // per curated file of the day (18 here), and its 18 containers cost two minutes a run.
     oozie.setActionDefaults("java", Map.of(MRJobConfig.JOB_UBERTASK_ENABLE, "true",
-        MRJobConfig.JOB_UBERTASK_MAXMAPS, "64"));
+        MRJobConfig.JOB_UBERTASK_MAXMAPS, "64", MRJobConfig.MR_AM_ADMIN_COMMAND_OPTS, AM_JVM_OPTIONS));
     fs = oozie.fs();
     root = new Path(oozie.dir(), "warehouse");
     copyRaw(root);
