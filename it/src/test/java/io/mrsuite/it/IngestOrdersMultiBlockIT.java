@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.ingest.csv.IngestOrdersJob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.QuarantineRecord;
-import io.mrsuite.jobs.ingest.IngestEventsJob;
+import io.mrsuite.jobs.ingest.events.IngestEventsJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

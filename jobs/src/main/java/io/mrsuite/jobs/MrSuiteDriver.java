@@ -1,24 +1,27 @@
 package io.mrsuite.jobs;
 
+import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.compact.CompactJob;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.dq.DqReportJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.funnel.FunnelDailyJob;
 import io.mrsuite.jobs.gendata.GenDataJob;
-import io.mrsuite.jobs.ingest.IngestEventsJob;
-import io.mrsuite.jobs.orders.IngestOrdersJob;
+import io.mrsuite.jobs.ingest.csv.IngestFxJob;
+import io.mrsuite.jobs.ingest.csv.IngestOrdersJob;
+import io.mrsuite.jobs.ingest.csv.IngestProductsJob;
+import io.mrsuite.jobs.ingest.events.IngestEventsJob;
 import io.mrsuite.jobs.pipeline.PipelineJob;
 import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
-import io.mrsuite.jobs.snapshot.IngestFxJob;
-import io.mrsuite.jobs.snapshot.IngestProductsJob;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.util.ProgramDriver;
+import org.apache.hadoop.util.ToolRunner;
 
 /**
  * The job jar's entry point: {@code hadoop jar mrsuite-jobs.jar <job> [options]} runs any job, and no job
@@ -57,7 +60,7 @@ public final class MrSuiteDriver {
         "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
     add(jobs, DqReportJob.NAME, DqReportJob.class,
         "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
-    add(jobs, PipelineJob.NAME, PipelineJob.class,
+    add(jobs, PipelineJob.NAME, Pipeline.class,
         "the ingest workflows of arrivals X..X+late_days, then the marts workflow of X, in-process: raw to marts locally");
     add(jobs, GenDataJob.NAME, GenDataJob.class,
         "synthetic, reproducible raw zone for N days: events, orders, order lines, products, FX rates");
@@ -66,6 +69,29 @@ public final class MrSuiteDriver {
 
   /** A job's class (its {@code main} runs it through ToolRunner) and what it does, in one line. */
   public record Job(Class<?> mainClass, String description) {
+  }
+
+  /** The tool of job {@code name}, for a workflow action run in this JVM; empty when the jar has no such job. */
+  public static Optional<MrSuiteTool> tool(String name) {
+    Job job = jobs().get(name);
+    if (job == null || !MrSuiteTool.class.isAssignableFrom(job.mainClass())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of((MrSuiteTool) job.mainClass().getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot make the tool of job " + name, e);
+    }
+  }
+
+  /** Runs {@code pipeline} with this driver's jobs as the workflows' java actions. */
+  public static final class Pipeline {
+    private Pipeline() {
+    }
+
+    public static void main(String[] args) throws Exception {
+      System.exit(ToolRunner.run(new PipelineJob(MrSuiteDriver.class.getName(), MrSuiteDriver::tool), args));
+    }
   }
 
   private static void add(Map<String, Job> jobs, String name, Class<?> mainClass, String description) {

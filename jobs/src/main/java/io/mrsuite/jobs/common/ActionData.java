@@ -3,6 +3,7 @@ package io.mrsuite.jobs.common;
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 
@@ -45,7 +46,8 @@ public final class ActionData {
     return data;
   }
 
-  public static Properties of(String job, LocalDate date, RecordBooks books, Path curated, Path quarantine) {
+  /** A curated run: its books, by quarantine reason, and the partitions it wrote. */
+  public static Properties of(String job, LocalDate date, RecordBooks books, Path curated, Optional<Path> quarantine) {
     Properties data = new Properties();
     data.setProperty(JOB, job);
     data.setProperty(DATE, date.toString());
@@ -58,7 +60,7 @@ public final class ActionData {
       data.setProperty(QUARANTINED_REASON_PREFIX + reason.getKey().name(), String.valueOf(reason.getValue()));
     }
     data.setProperty(CURATED, curated.toString());
-    data.setProperty(QUARANTINE, quarantine.toString());
+    quarantine.ifPresent(path -> data.setProperty(QUARANTINE, path.toString()));
     return data;
   }
 }

@@ -5,42 +5,36 @@ import io.mrsuite.formats.avro.QuarantineRecord;
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.function.Function;
-import org.apache.avro.Schema;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.JobCounter;
-import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 
 /**
- * One run of a job that writes a curated Avro partition and its quarantine partition: configures both
- * outputs into a staging directory, runs the job, checks its books, writes the run manifest into both,
- * and publishes them (quarantine first, so a curated {@code _SUCCESS} means the day is complete).
- * Nothing is published when the job fails or its books do not balance. The summary goes to stdout and,
- * under an Oozie action with {@code capture-output}, to the action's data ({@link ActionData}).
+ * One run of a job that writes a curated Avro partition and, for a dataset whose writer rejects records, its
+ * quarantine partition: both staged, published only when the job succeeded and its books balance (quarantine
+ * first, so a curated {@code _SUCCESS} means the day is complete), each with the run manifest. The summary
+ * goes to stdout and, under an Oozie action with {@code capture-output}, to the action's data
+ * ({@link ActionData}).
  *
  * <p>Tasks write valid records with {@code context.write} and rejected ones with
  * {@link #quarantine(TaskInputOutputContext, AvroMultipleOutputs, QuarantineRecord)}.
  */
-public final class CuratedRun {
+public final class CuratedRun extends PartitionRun {
   /** Named output (letters only, as AvroMultipleOutputs requires) for rejected records. */
   public static final String QUARANTINE_OUTPUT = "quarantine";
   /** Quarantine files go to this subdirectory of the staged output, then to the quarantine partition. */
@@ -49,29 +43,15 @@ public final class CuratedRun {
   /** Avro codec when the job sets none with {@code -D avro.output.codec=...}. */
   public static final String DEFAULT_AVRO_CODEC = "snappy";
 
-  private static final int MAX_EVENTS_SEARCHED = 1000;
+  private final Optional<Path> quarantine;
 
-  private final String jobName;
-  private final LocalDate date;
-  private final Path output;
-  private final Path quarantine;
-  private final String runId = UUID.randomUUID().toString();
-  private final FileSystem fs;
-  private final PartitionPublisher publisher;
-  private final Path staged;
-  private final OozieAction action;
-
-  /** @param action where the run's books go for capture-output when an Oozie action runs it */
-  public CuratedRun(String jobName, LocalDate date, Path output, Path quarantine, Configuration conf,
-      OozieAction action) throws IOException {
-    this.jobName = jobName;
-    this.date = date;
-    this.output = output;
-    this.quarantine = quarantine;
-    this.fs = output.getFileSystem(conf);
-    this.publisher = new PartitionPublisher(fs, runId);
-    this.staged = publisher.stagingFor(output);
-    this.action = action;
+  /**
+   * @param paths what the run reads and writes; without a quarantine partition the job must reject nothing
+   * @param action where the run's books go for capture-output when an Oozie action runs it
+   */
+  public CuratedRun(String jobName, JobPaths paths, Configuration conf, OozieAction action) throws IOException {
+    super(jobName, paths, conf, action);
+    this.quarantine = paths.quarantine();
   }
 
   /** Writes a rejected record to the quarantine output and counts it, in total and under its reason. */
@@ -82,16 +62,18 @@ public final class CuratedRun {
     context.getCounter(QuarantineReason.valueOf(record.getReason())).increment(1);
   }
 
-  /** Main output: Avro records of {@code schema}; quarantine: {@link QuarantineRecord}s; both staged. */
-  public void configureOutputs(Job job, Schema schema) {
+  /** Main output: Avro records of the dataset's schema; quarantine, when the run has one: {@link QuarantineRecord}s. */
+  public void configureOutputs(Job job, Dataset dataset) {
     Configuration conf = job.getConfiguration();
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
-    AvroJob.setOutputKeySchema(job, schema);
+    AvroJob.setOutputKeySchema(job, dataset.schema().orElseThrow());
     job.setOutputValueClass(NullWritable.class);
     LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
-    AvroMultipleOutputs.addNamedOutput(job, QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
-        QuarantineRecord.getClassSchema());
-    AvroMultipleOutputs.setCountersEnabled(job, true);
+    if (quarantine.isPresent()) {
+      AvroMultipleOutputs.addNamedOutput(job, QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
+          QuarantineRecord.getClassSchema());
+      AvroMultipleOutputs.setCountersEnabled(job, true);
+    }
     FileOutputFormat.setCompressOutput(job, true);
     if (conf.get(AvroJob.CONF_OUTPUT_CODEC) == null) {
       conf.set(AvroJob.CONF_OUTPUT_CODEC, DEFAULT_AVRO_CODEC);
@@ -101,70 +83,20 @@ public final class CuratedRun {
   }
 
   /**
-   * Runs the job and, if it succeeds and its books balance, publishes both partitions and prints a
-   * summary.
+   * Runs the job and, if it succeeds and its books balance, publishes its partitions and prints a summary.
    *
    * @param mainOutputCheck problems with the main output's record count, e.g. counted WRITTEN records
    *     against the records the output format wrote (jobs differ in which task writes them)
    * @param manifestFields job-specific facts for the run manifest
    */
-  public RecordBooks runAndPublish(Job job, List<Path> inputs, Function<Counters, List<String>> mainOutputCheck,
+  public RecordBooks runAndPublish(Job job, Function<Counters, List<String>> mainOutputCheck,
       Map<String, String> manifestFields) throws IOException, InterruptedException, ClassNotFoundException {
-    Instant started = Instant.now();
-    try {
-      if (!job.waitForCompletion(true)) {
-        throw new JobFailedException(jobName + " dt=" + date + ": job " + job.getJobID() + " ended "
-            + job.getJobState() + ": " + failure(job));
-      }
-      Counters counters = job.getCounters();
-      RecordBooks books = RecordBooks.from(counters);
-      List<String> problems = new ArrayList<>(books.imbalances(
+    return runAndPublish(job, RecordBooks::from, counters -> {
+      List<String> problems = new ArrayList<>(RecordBooks.from(counters).imbalances(
           counters.findCounter(AvroMultipleOutputs.class.getName(), QUARANTINE_BASE_PATH).getValue()));
       problems.addAll(mainOutputCheck.apply(counters));
-      if (!problems.isEmpty()) {
-        throw new JobFailedException(jobName + " dt=" + date + ": the books do not balance, nothing published: "
-            + String.join("; ", problems));
-      }
-      Path stagedQuarantine = new Path(staged, QUARANTINE_DIR);
-      fs.mkdirs(stagedQuarantine);
-      fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
-      RunManifest manifest = new RunManifest(jobName, job.getJobID().toString(), runId)
-          .put("date", date.toString())
-          .put("started", started.toString())
-          .put("finished", Instant.now().toString())
-          .put("map_tasks", counters.findCounter(JobCounter.TOTAL_LAUNCHED_MAPS).getValue())
-          .put("reduce_tasks", counters.findCounter(JobCounter.TOTAL_LAUNCHED_REDUCES).getValue());
-      manifestFields.forEach(manifest::put);
-      manifest.paths("inputs", inputs).paths("outputs", List.of(output, quarantine)).books(books);
-      manifest.writeTo(fs, staged);
-      manifest.writeTo(fs, stagedQuarantine);
-      publisher.publish(stagedQuarantine, quarantine);
-      publisher.publish(staged, output);
-      printSummary(System.out, books);
-      action.captureOutput(ActionData.of(jobName, date, books, output, quarantine));
-      return books;
-    } finally {
-      if (fs.exists(staged)) {
-        publisher.discard(staged);
-      }
-    }
-  }
-
-  /**
-   * Why the job failed, in the words of its first failed task when the framework keeps them (YARN does;
-   * the local runner logs them instead): a task's exception names the bad input, the job's status only
-   * counts failed tasks.
-   */
-  static String failure(Job job) throws IOException, InterruptedException {
-    for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, MAX_EVENTS_SEARCHED)) {
-      if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
-        String[] diagnostics = job.getTaskDiagnostics(event.getTaskAttemptId());
-        if (diagnostics != null && diagnostics.length > 0) {
-          return event.getTaskAttemptId() + ": " + diagnostics[0].lines().findFirst().orElse("");
-        }
-      }
-    }
-    return job.getStatus().getFailureInfo();
+      return problems;
+    }, manifestFields);
   }
 
   /** The usual check: every record counted WRITTEN is one record the given task counter says was output. */
@@ -177,13 +109,35 @@ public final class CuratedRun {
     };
   }
 
-  private void printSummary(PrintStream out, RecordBooks books) {
+  @Override
+  protected List<Path> outputs() {
+    List<Path> outputs = new ArrayList<>(List.of(output));
+    quarantine.ifPresent(outputs::add);
+    return outputs;
+  }
+
+  @Override
+  protected void publish(RunManifest manifest) throws IOException {
+    if (quarantine.isPresent()) {
+      Path stagedQuarantine = new Path(staged, QUARANTINE_DIR);
+      fs.mkdirs(stagedQuarantine);
+      fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
+      manifest.writeTo(fs, stagedQuarantine);
+      publisher.publish(stagedQuarantine, quarantine.get());
+    }
+    publisher.publish(staged, output);
+  }
+
+  @Override
+  protected void report(RecordBooks books, Counters counters) throws IOException {
+    PrintStream out = System.out;
     out.printf("%s dt=%s: read %d, written %d, quarantined %d, skipped %d", jobName, date, books.read(),
         books.written(), books.quarantined(), books.skipped());
     out.println(books.duplicatesRemoved() > 0 ? ", duplicates removed " + books.duplicatesRemoved() : "");
     books.byReason().forEach((reason, count) -> out.printf("  quarantined %-18s %d%n", reason, count));
     out.println("  curated:    " + output);
-    out.println("  quarantine: " + quarantine);
+    quarantine.ifPresent(path -> out.println("  quarantine: " + path));
     out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
+    action.captureOutput(ActionData.of(jobName, date, books, output, quarantine));
   }
 }

@@ -4,7 +4,7 @@ import io.mrsuite.formats.partition.PartitionNames;
 import java.time.LocalDate;
 import org.apache.hadoop.fs.Path;
 
-/** The warehouse layout of DATA-CONTRACT.md section 1, under one root. */
+/** The warehouse layout of DATA-CONTRACT.md section 1, under one root: where each {@link Dataset} lives. */
 public final class Warehouse {
   private final Path root;
 
@@ -16,42 +16,23 @@ public final class Warehouse {
     return root;
   }
 
-  /** {@code raw/<dataset>}: the dataset's partitions are below it. */
-  public Path rawDataset(String dataset) {
-    return new Path(new Path(root, "raw"), dataset);
+  /** {@code <zone>}: the zone's datasets are below it. */
+  public Path zone(Zone zone) {
+    return new Path(root, zone.dir());
   }
 
-  /** {@code curated/<dataset>}: the dataset's partitions are below it. */
-  public Path curatedDataset(String dataset) {
-    return new Path(new Path(root, "curated"), dataset);
+  /** {@code <zone>/<dataset>}: the dataset's partitions are below it. */
+  public Path dataset(Dataset dataset) {
+    return new Path(zone(dataset.zone()), dataset.dir());
   }
 
-  /** {@code raw/<dataset>/dt=D}. */
-  public Path raw(String dataset, LocalDate date) {
-    return partition("raw", dataset, date);
+  /** {@code <zone>/<dataset>/dt=D}. */
+  public Path partition(Dataset dataset, LocalDate date) {
+    return new Path(dataset(dataset), PartitionNames.dateName(date));
   }
 
-  /** {@code curated/<dataset>/dt=D}. */
-  public Path curated(String dataset, LocalDate date) {
-    return partition("curated", dataset, date);
-  }
-
-  /** {@code quarantine/<dataset>/dt=D}. */
-  public Path quarantine(String dataset, LocalDate date) {
-    return partition("quarantine", dataset, date);
-  }
-
-  /** {@code marts/<table>}: the table's partitions are below it. */
-  public Path martTable(String table) {
-    return new Path(new Path(root, "marts"), table);
-  }
-
-  /** {@code marts/<table>/dt=X}. */
-  public Path mart(String table, LocalDate date) {
-    return partition("marts", table, date);
-  }
-
-  private Path partition(String zone, String dataset, LocalDate date) {
-    return new Path(new Path(new Path(root, zone), dataset), PartitionNames.dateName(date));
+  /** {@code quarantine/<dataset>/dt=D}: the records the writer of the dataset's partition of D rejected. */
+  public Path quarantine(Dataset dataset, LocalDate date) {
+    return new Path(new Path(zone(Zone.QUARANTINE), dataset.dir()), PartitionNames.dateName(date));
   }
 }

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.compact;
 
+import io.mrsuite.formats.records.ParquetAvroKeyInputFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

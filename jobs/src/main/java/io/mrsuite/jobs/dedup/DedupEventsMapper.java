@@ -1,8 +1,9 @@
 package io.mrsuite.jobs.dedup;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.formats.avro.JoinKey;
+import io.mrsuite.jobs.common.EventDateKey;
 import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
@@ -23,7 +24,7 @@ public class DedupEventsMapper extends Mapper<AvroKey<Event>, NullWritable, Avro
 
   @Override
   protected void setup(Context context) {
-    eventDay = DedupEventsKeys.eventDate(context.getConfiguration()).toEpochDay();
+    eventDay = EventDateKey.eventDate(context.getConfiguration()).toEpochDay();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.dedup;
 
-import io.mrsuite.formats.avro.JoinKey;
+import io.mrsuite.jobs.shuffle.JoinKey;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.hadoop.mapreduce.Partitioner;
 

@@ -1,16 +1,18 @@
 package io.mrsuite.jobs.dq;
 
+import io.mrsuite.jobs.common.Zone;
 import org.apache.hadoop.fs.Path;
 
 /**
  * One partition of the report's day: {@code <zone>/<name>/dt=D}.
  *
  * @param zone curated, quarantine or marts
+ * @param name the dataset's folder in its zone
  * @param complete whether it holds {@code _SUCCESS}; only complete partitions are profiled
  */
-record DayPartition(String zone, String name, Path path, boolean complete) {
+record DayPartition(Zone zone, String name, Path path, boolean complete) {
   /** The dataset label used throughout the report, e.g. {@code curated/events}. */
   String label() {
-    return zone + "/" + name;
+    return zone.dir() + "/" + name;
   }
 }

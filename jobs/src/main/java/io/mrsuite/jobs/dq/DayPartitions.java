@@ -1,6 +1,8 @@
 package io.mrsuite.jobs.dq;
 
 import io.mrsuite.formats.partition.PartitionNames;
+import io.mrsuite.jobs.common.Warehouse;
+import io.mrsuite.jobs.common.Zone;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +16,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 /** Every {@code dt=D} partition of the curated, quarantine and marts zones, complete or not. */
 final class DayPartitions {
   /** The zones a day's datasets live in, in the order the report lists them. */
-  static final String MARTS_ZONE = "marts";
-  static final List<String> ZONES = List.of("curated", "quarantine", MARTS_ZONE);
+  static final List<Zone> ZONES = List.of(Zone.CURATED, Zone.QUARANTINE, Zone.MARTS);
 
   private DayPartitions() {
   }
@@ -23,8 +24,9 @@ final class DayPartitions {
   static List<DayPartition> find(FileSystem fs, Path root, LocalDate date) throws IOException {
     List<DayPartition> partitions = new ArrayList<>();
     String partitionName = PartitionNames.dateName(date);
-    for (String zone : ZONES) {
-      Path zoneDir = new Path(root, zone);
+    Warehouse warehouse = new Warehouse(root);
+    for (Zone zone : ZONES) {
+      Path zoneDir = warehouse.zone(zone);
       if (!fs.exists(zoneDir)) {
         continue;
       }

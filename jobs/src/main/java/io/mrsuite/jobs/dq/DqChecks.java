@@ -1,6 +1,8 @@
 package io.mrsuite.jobs.dq;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.common.Zone;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ final class DqChecks {
     }
     for (DayPartition partition : facts.partitions()) {
       RunBooks books = facts.books().get(partition.label());
-      if (partition.zone().equals("curated") && books != null && books.read() > 0) {
+      if (partition.zone() == Zone.CURATED && books != null && books.read() > 0) {
         checks.add(new Check(QUARANTINE_RATE + ":" + partition.label(), rate(books.quarantined(), books.read()),
             thresholds.quarantineRateMax(partition.name()), true, books.quarantined() + " of " + books.read() + " read"));
       }
@@ -52,7 +54,7 @@ final class DqChecks {
     if (facts.orphansByCountry() != null) {
       long orphans = facts.orphansByCountry().values().stream().mapToLong(Long::longValue).sum();
       checks.add(new Check(ORPHAN_PURCHASES, BigDecimal.valueOf(orphans),
-          BigDecimal.valueOf(thresholds.orphanPurchasesMax()), false, "sum of marts/" + OrphanPurchases.MART + "."
+          BigDecimal.valueOf(thresholds.orphanPurchasesMax()), false, "sum of " + Dataset.REVENUE_DAILY.label() + "."
           + OrphanPurchases.COLUMN));
     }
     for (Map.Entry<Thresholds.DatasetColumn, BigDecimal> limit : thresholds.nullRateMax().entrySet()) {

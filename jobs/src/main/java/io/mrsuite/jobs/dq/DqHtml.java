@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.dq;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mrsuite.jobs.common.Zone;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ final class DqHtml {
     Map<String, Long> reasons = new LinkedHashMap<>();
     dataset.path("run").path("quarantined_by_reason").fields()
         .forEachRemaining(e -> reasons.put(e.getKey(), e.getValue().asLong()));
-    if (!reasons.isEmpty() && dataset.path("zone").asText().equals("curated")) {
+    if (!reasons.isEmpty() && dataset.path("zone").asText().equals(Zone.CURATED.dir())) {
       html.append("<h3>Quarantine reasons</h3>").append(SvgCharts.bars("Quarantined records of " + label
           + " by reason", reasons));
     }
@@ -164,7 +165,7 @@ final class DqHtml {
         continue;
       }
       for (JsonNode dataset : day.path("datasets")) {
-        if (dataset.path("zone").asText().equals("curated") && dataset.path("run").has("quarantine_rate")) {
+        if (dataset.path("zone").asText().equals(Zone.CURATED.dir()) && dataset.path("run").has("quarantine_rate")) {
           List<Double> line = rates.computeIfAbsent(dataset.path("dataset").asText(), k -> nulls(TREND_DAYS));
           line.set(i, dataset.path("run").path("quarantine_rate").asDouble());
         }

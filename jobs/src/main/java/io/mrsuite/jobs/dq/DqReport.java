@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mrsuite.jobs.common.Dataset;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,7 +73,7 @@ final class DqReport {
 
   private static void putOrphans(ObjectNode root, DayFacts facts) {
     ObjectNode orphans = root.putObject("orphan_purchases");
-    orphans.put("mart", "marts/" + OrphanPurchases.MART);
+    orphans.put("mart", Dataset.REVENUE_DAILY.label());
     orphans.put("available", facts.orphansByCountry() != null);
     if (facts.orphansByCountry() != null) {
       orphans.put("total", facts.orphansByCountry().values().stream().mapToLong(Long::longValue).sum());
@@ -84,7 +85,7 @@ final class DqReport {
   private static ObjectNode dataset(DayPartition partition, DayFacts facts) {
     ObjectNode node = JSON.createObjectNode();
     node.put("dataset", partition.label());
-    node.put("zone", partition.zone());
+    node.put("zone", partition.zone().dir());
     node.put("path", partition.path().toString());
     node.put("complete", partition.complete());
     RunBooks books = facts.books().get(partition.label());

@@ -3,12 +3,15 @@ package io.mrsuite.jobs.dq;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mrsuite.formats.partition.PartitionNames;
+import io.mrsuite.formats.records.DatasetFileInputFormat;
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.Dates;
 import io.mrsuite.jobs.common.JobFailedException;
 import io.mrsuite.jobs.common.JobOptions;
 import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.common.PartitionPublisher;
 import io.mrsuite.jobs.common.UsageException;
+import io.mrsuite.jobs.common.Zone;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -94,7 +97,7 @@ public class DqReportJob extends MrSuiteTool {
     if (options.has("before-marts")) {
       // A rerun's old marts must not gate the run that replaces them (an orphan count of the last run
       // would fail every rerun, and the new one would never be built).
-      partitions = partitions.stream().filter(p -> !p.zone().equals(DayPartitions.MARTS_ZONE)).toList();
+      partitions = partitions.stream().filter(p -> p.zone() != Zone.MARTS).toList();
     }
     List<String> findings = new ArrayList<>();
     if (partitions.isEmpty()) {
@@ -186,14 +189,14 @@ public class DqReportJob extends MrSuiteTool {
   /** revenue_daily's orphans when its partition is complete; otherwise null and a finding saying why. */
   private Map<String, Long> orphans(List<DayPartition> partitions, List<String> findings) throws IOException {
     Optional<DayPartition> mart = partitions.stream()
-        .filter(p -> p.zone().equals("marts") && p.name().equals(OrphanPurchases.MART) && p.complete()).findFirst();
+        .filter(p -> p.zone() == Zone.MARTS && p.name().equals(Dataset.REVENUE_DAILY.dir()) && p.complete()).findFirst();
     if (mart.isEmpty()) {
-      findings.add("no complete marts/" + OrphanPurchases.MART + " partition: orphan purchases not checked");
+      findings.add("no complete " + Dataset.REVENUE_DAILY.label() + " partition: orphan purchases not checked");
       return null;
     }
     Optional<Map<String, Long>> orphans = OrphanPurchases.read(mart.get().path(), getConf());
     if (orphans.isEmpty()) {
-      findings.add("marts/" + OrphanPurchases.MART + " has no " + OrphanPurchases.COLUMN
+      findings.add(Dataset.REVENUE_DAILY.label() + " has no " + OrphanPurchases.COLUMN
           + " column: orphan purchases not checked");
     }
     return orphans.orElse(null);
@@ -203,7 +206,7 @@ public class DqReportJob extends MrSuiteTool {
   private static void checkQuarantineFiles(DayFacts facts) {
     for (DayPartition partition : facts.partitions()) {
       RunBooks books = facts.books().get(partition.label());
-      if (partition.zone().equals("quarantine") && partition.complete() && books != null
+      if (partition.zone() == Zone.QUARANTINE && partition.complete() && books != null
           && books.quarantined() != facts.profiledRecords(partition.label())) {
         facts.findings().add(partition.label() + " holds " + facts.profiledRecords(partition.label())
             + " records but its run counted " + books.quarantined() + " quarantined");

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.dq;
 
+import io.mrsuite.formats.records.DatasetFileInputFormat;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,6 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * so it is read here directly.
  */
 final class OrphanPurchases {
-  static final String MART = "revenue_daily";
   static final String COLUMN = "orphan_purchases";
   static final String COUNTRY = "country";
   /** How the report names a null country. */
@@ -34,7 +34,7 @@ final class OrphanPurchases {
   static Optional<Map<String, Long>> read(Path partition, Configuration conf) throws IOException {
     FileSystem fs = partition.getFileSystem(conf);
     Map<String, Long> byCountry = new TreeMap<>();
-    for (FileStatus file : fs.listStatus(partition, p -> p.getName().endsWith(DatasetRecordReader.PARQUET_SUFFIX))) {
+    for (FileStatus file : fs.listStatus(partition, p -> p.getName().endsWith(DatasetFileInputFormat.PARQUET_SUFFIX))) {
       try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
           HadoopInputFile.fromPath(file.getPath(), conf)).withDataModel(GenericData.get()).build()) {
         for (GenericRecord row = reader.read(); row != null; row = reader.read()) {

@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.enrich;
 
-import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.Product;
+import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

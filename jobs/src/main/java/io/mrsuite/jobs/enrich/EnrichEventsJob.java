@@ -2,22 +2,18 @@ package io.mrsuite.jobs.enrich;
 
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.Product;
 import io.mrsuite.jobs.common.CachedAvroFiles;
 import io.mrsuite.jobs.common.CachedFxRates;
-import io.mrsuite.jobs.common.CompletePartitions;
 import io.mrsuite.jobs.common.CuratedRun;
-import io.mrsuite.jobs.common.Dates;
+import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.common.DatasetJob;
+import io.mrsuite.jobs.common.JobInput;
 import io.mrsuite.jobs.common.JobOptions;
-import io.mrsuite.jobs.common.MrSuiteTool;
+import io.mrsuite.jobs.common.JobPaths;
 import io.mrsuite.jobs.common.UsageException;
-import io.mrsuite.jobs.common.Warehouse;
-import io.mrsuite.jobs.common.keyed.JoinKeyGroupingComparator;
-import io.mrsuite.jobs.common.keyed.JoinKeyPartitioner;
-import io.mrsuite.jobs.dedup.DedupEventsJob;
-import io.mrsuite.jobs.snapshot.IngestFxJob;
-import io.mrsuite.jobs.snapshot.IngestProductsJob;
+import io.mrsuite.jobs.shuffle.JoinKey;
+import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,62 +37,40 @@ import org.apache.hadoop.util.ToolRunner;
  * files are at most {@link EnrichEventsKeys#MAP_JOIN_MAX_BYTES}, otherwise reduce-side by product_id; the
  * rates always go through the cache. Books: read = written (nothing is rejected, its quarantine is empty).
  */
-public class EnrichEventsJob extends MrSuiteTool {
+public class EnrichEventsJob extends DatasetJob {
   public static final String NAME = "enrich-events";
-  public static final String DATASET = "events_enriched";
+  private static final String EVENTS = "input";
+  private static final String PRODUCTS = "products";
+  private static final String FX_RATES = "fx-rates";
+  private static final String JOIN = "join";
 
   /** How the catalog is joined. */
   enum JoinStrategy { AUTO, MAP, REDUCE }
 
-  @Override
-  protected JobOptions options() {
-    return new JobOptions(NAME, "--root ROOT --date X [--join auto|map|reduce]\n"
-        + "--input DIR --products DIR --fx-rates DIR --output DIR --quarantine DIR --date X [--join ...]")
-        .option("root", "ROOT", "warehouse root; reads curated/" + DedupEventsJob.DATASET + ", "
-            + IngestProductsJob.DATASET + " and " + IngestFxJob.DATASET + " of dt=X, each holding _SUCCESS")
-        .option("date", "X", "event date YYYY-MM-DD")
-        .option("join", "STRATEGY", "auto (default): map-side when the catalog's files are at most "
-            + EnrichEventsKeys.MAP_JOIN_MAX_BYTES + " bytes (default " + EnrichEventsKeys.DEFAULT_MAP_JOIN_MAX_BYTES
-            + "), else reduce-side; map or reduce force one")
-        .option("input", "DIR", "deduplicated event partition of X, instead of --root")
-        .option("products", "DIR", "products partition (with --input)")
-        .option("fx-rates", "DIR", "FX rates partition (with --input)")
-        .option("output", "DIR", "output directory (with --input); replaced whole")
-        .option("quarantine", "DIR", "quarantine directory (with --input), empty for this job; replaced whole");
+  public EnrichEventsJob() {
+    super(NAME, Dataset.EVENTS_ENRICHED, List.of(JobInput.day(EVENTS, Dataset.EVENTS_DEDUP),
+        JobInput.day(PRODUCTS, Dataset.PRODUCTS), JobInput.day(FX_RATES, Dataset.FX_RATES)));
   }
 
   @Override
-  protected int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException,
-      ClassNotFoundException {
-    LocalDate date = Dates.parseOption("date", options.required("date"));
-    JoinStrategy requested = joinStrategy(options.get("join"));
-    Path events;
-    Path products;
-    Path fxRates;
-    Path output;
-    Path quarantine;
-    if (options.has("root")) {
-      if (options.has("input") || options.has("products") || options.has("fx-rates") || options.has("output")
-          || options.has("quarantine")) {
-        throw new UsageException("give either --root or --input/--products/--fx-rates/--output/--quarantine, not both");
-      }
-      Warehouse warehouse = new Warehouse(new Path(options.get("root")));
-      events = CompletePartitions.of(NAME, warehouse.curatedDataset(DedupEventsJob.DATASET), date, getConf());
-      products = CompletePartitions.of(NAME, warehouse.curatedDataset(IngestProductsJob.DATASET), date, getConf());
-      fxRates = CompletePartitions.of(NAME, warehouse.curatedDataset(IngestFxJob.DATASET), date, getConf());
-      output = warehouse.curated(DATASET, date);
-      quarantine = warehouse.quarantine(DATASET, date);
-    } else if (!options.has("input")) {
-      throw new UsageException("give --root and --date, or --input, --products, --fx-rates, --output, --quarantine"
-          + " and --date");
-    } else {
-      events = new Path(options.get("input"));
-      products = new Path(options.required("products"));
-      fxRates = new Path(options.required("fx-rates"));
-      output = new Path(options.required("output"));
-      quarantine = new Path(options.required("quarantine"));
-    }
+  protected void addOptions(JobOptions options) {
+    options.option(JOIN, "STRATEGY", "auto (default): map-side when the catalog's files are at most "
+        + EnrichEventsKeys.MAP_JOIN_MAX_BYTES + " bytes (default " + EnrichEventsKeys.DEFAULT_MAP_JOIN_MAX_BYTES
+        + "), else reduce-side; map or reduce force one");
+  }
 
+  @Override
+  protected String optionsSynopsis() {
+    return "[--join auto|map|reduce]";
+  }
+
+  @Override
+  protected void run(JobPaths paths, JobOptions.Parsed options) throws UsageException, IOException,
+      InterruptedException, ClassNotFoundException {
+    JoinStrategy requested = joinStrategy(options.get(JOIN));
+    LocalDate date = paths.date();
+    Path events = paths.single(EVENTS);
+    Path products = paths.single(PRODUCTS);
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date);
     job.setJarByClass(EnrichEventsJob.class);
     List<FileStatus> catalogFiles = CachedAvroFiles.visibleFiles(products, job.getConfiguration());
@@ -105,20 +79,19 @@ public class EnrichEventsJob extends MrSuiteTool {
         || requested == JoinStrategy.AUTO && catalogBytes <= EnrichEventsKeys.mapJoinMaxBytes(getConf());
     System.out.printf("%s dt=%s: catalog %s (%d bytes in %d files) joined %s-side%n", NAME, date, products,
         catalogBytes, catalogFiles.size(), mapSide ? "map" : "reduce");
-    CachedFxRates.ship(job, fxRates);
+    CachedFxRates.ship(job, paths.single(FX_RATES));
     if (mapSide) {
       configureMapSide(job, events, catalogFiles);
     } else {
       configureReduceSide(job, events, products);
     }
 
-    CuratedRun run = new CuratedRun(NAME, date, output, quarantine, job.getConfiguration(), oozieAction());
-    run.configureOutputs(job, EnrichedEvent.getClassSchema());
-    run.runAndPublish(job, List.of(events, products, fxRates),
+    CuratedRun run = new CuratedRun(NAME, paths, job.getConfiguration(), oozieAction());
+    run.configureOutputs(job, output());
+    run.runAndPublish(job,
         CuratedRun.writtenEquals(mapSide ? TaskCounter.MAP_OUTPUT_RECORDS : TaskCounter.REDUCE_OUTPUT_RECORDS),
         Map.of("event_date", date.toString(), "catalog_join", mapSide ? "map" : "reduce",
             "catalog_bytes", Long.toString(catalogBytes)));
-    return 0;
   }
 
   private static JoinStrategy joinStrategy(String option) throws UsageException {
@@ -146,11 +119,8 @@ public class EnrichEventsJob extends MrSuiteTool {
     AvroJob.setInputKeySchema(job, Schema.createUnion(Event.getClassSchema(), Product.getClassSchema()));
     MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, EventsJoinMapper.class);
     MultipleInputs.addInputPath(job, products, AvroKeyInputFormat.class, CatalogJoinMapper.class);
-    AvroJob.setMapOutputKeySchema(job, JoinKey.getClassSchema());
-    AvroJob.setMapOutputValueSchema(job, Schema.createUnion(Product.getClassSchema(), EnrichedEvent.getClassSchema()));
-    job.setPartitionerClass(JoinKeyPartitioner.class);
-    // After setMapOutputKeySchema, which sets Avro's full-key comparator for grouping as well.
-    job.setGroupingComparatorClass(JoinKeyGroupingComparator.class);
+    SecondarySort.configure(job, JoinKey.getClassSchema(),
+        Schema.createUnion(Product.getClassSchema(), EnrichedEvent.getClassSchema()), "key");
     job.setReducerClass(CatalogJoinReducer.class);
   }
 

@@ -1,6 +1,5 @@
 package io.mrsuite.jobs.funnel;
 
-import io.mrsuite.formats.avro.FunnelCounts;
 import org.apache.avro.mapred.AvroValue;
 
 /** Adds up funnel counts; it copies the numbers, so the caller may reuse its records. */

@@ -1,14 +1,10 @@
 package io.mrsuite.jobs.funnel;
 
-import io.mrsuite.formats.avro.CountryKey;
-import io.mrsuite.formats.avro.FunnelCounts;
-import io.mrsuite.formats.avro.FunnelDaily;
 import io.mrsuite.formats.avro.Session;
 import io.mrsuite.jobs.common.DailyMartJob;
-import io.mrsuite.jobs.common.Warehouse;
-import io.mrsuite.jobs.sessionize.SessionizeJob;
+import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
-import org.apache.avro.Schema;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.fs.Path;
@@ -22,20 +18,9 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public class FunnelDailyJob extends DailyMartJob {
   public static final String NAME = "funnel-daily";
-  public static final String TABLE = "funnel_daily";
 
   public FunnelDailyJob() {
-    super(NAME, TABLE);
-  }
-
-  @Override
-  protected Path inputDataset(Warehouse warehouse) {
-    return warehouse.curatedDataset(SessionizeJob.DATASET);
-  }
-
-  @Override
-  protected Schema rowSchema() {
-    return FunnelDaily.getClassSchema();
+    super(NAME, Dataset.SESSIONS, Dataset.FUNNEL_DAILY);
   }
 
   @Override

@@ -1,9 +1,8 @@
 package io.mrsuite.jobs.funnel;
 
-import io.mrsuite.formats.avro.CountryKey;
-import io.mrsuite.formats.avro.FunnelCounts;
 import io.mrsuite.formats.avro.Session;
 import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

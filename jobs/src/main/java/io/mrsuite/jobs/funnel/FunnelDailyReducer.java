@@ -1,10 +1,9 @@
 package io.mrsuite.jobs.funnel;
 
-import io.mrsuite.formats.avro.CountryKey;
-import io.mrsuite.formats.avro.FunnelCounts;
 import io.mrsuite.formats.avro.FunnelDaily;
+import io.mrsuite.jobs.common.EventDateKey;
 import io.mrsuite.jobs.common.MartCounters;
-import io.mrsuite.jobs.common.MartKeys;
+import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.avro.mapred.AvroKey;
@@ -17,7 +16,7 @@ public class FunnelDailyReducer extends Reducer<AvroKey<CountryKey>, AvroValue<F
 
   @Override
   protected void setup(Context context) {
-    eventDate = MartKeys.eventDate(context.getConfiguration());
+    eventDate = EventDateKey.eventDate(context.getConfiguration());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.gendata;
 
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.Dates;
 import io.mrsuite.jobs.common.JobFailedException;
 import io.mrsuite.jobs.common.JobOptions;
@@ -40,6 +41,12 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public class GenDataJob extends MrSuiteTool {
   public static final String NAME = "gen-data";
+  /**
+   * The order the raw partitions of a day are published in: reference data first, events last, so that when a
+   * day's events appear the orders and prices they refer to are already there.
+   */
+  private static final List<Dataset> PUBLISH_ORDER = List.of(Dataset.RAW_PRODUCTS, Dataset.RAW_FX_RATES,
+      Dataset.RAW_ORDER_LINES, Dataset.RAW_ORDERS, Dataset.RAW_EVENTS);
   /** A bad rate above this is not data with some bad records in it any more. */
   static final double MAX_BAD_RATE = 0.5;
 
@@ -141,14 +148,14 @@ public class GenDataJob extends MrSuiteTool {
       Warehouse warehouse = new Warehouse(root);
       for (int day = 0; day < plan.days(); day++) {
         LocalDate date = plan.date(day);
-        for (RawDataset dataset : RawDataset.values()) {
-          Path partition = stagedZone.raw(dataset.dirName(), date);
+        for (Dataset dataset : PUBLISH_ORDER) {
+          Path partition = stagedZone.partition(dataset, date);
           if (!fs.exists(partition)) {
             throw new JobFailedException(NAME + ": the job wrote nothing to " + partition + ", nothing more published");
           }
           manifest(job, runId, plan, dataset, date, started).writeTo(fs, partition);
           fs.create(new Path(partition, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
-          publisher.publish(partition, warehouse.raw(dataset.dirName(), date));
+          publisher.publish(partition, warehouse.partition(dataset, date));
         }
       }
       printSummary(System.out, plan, counters, root);
@@ -176,10 +183,10 @@ public class GenDataJob extends MrSuiteTool {
     }
   }
 
-  private static RunManifest manifest(Job job, String runId, GenDataPlan plan, RawDataset dataset, LocalDate date,
+  private static RunManifest manifest(Job job, String runId, GenDataPlan plan, Dataset dataset, LocalDate date,
       Instant started) {
     return new RunManifest(NAME, job.getJobID().toString(), runId)
-        .put("dataset", dataset.dirName())
+        .put("dataset", dataset.dir())
         .put("date", date.toString())
         .put("seed", plan.seed())
         .put("start_date", plan.startDate().toString())

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.gendata;
 
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.Warehouse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -46,9 +47,9 @@ final class ShardGenerator {
     int index = shard.index();
     FxRates rates = new FxRates(plan.seed(), epochDay);
     if (index == 0) {
-      ReferenceData.writeProducts(files.create(file(RawDataset.PRODUCTS, date, "products.csv")), catalog, epochDay,
+      ReferenceData.writeProducts(files.create(file(Dataset.RAW_PRODUCTS, date, "products.csv")), catalog, epochDay,
           reporter);
-      ReferenceData.writeFxRates(files.create(file(RawDataset.FX_RATES, date, "fx_rates.csv")), rates, reporter);
+      ReferenceData.writeFxRates(files.create(file(Dataset.RAW_FX_RATES, date, "fx_rates.csv")), rates, reporter);
     }
 
     SplittableRandom random = Seeds.random(plan.seed(), Seeds.SHARD, epochDay, index);
@@ -58,7 +59,7 @@ final class ShardGenerator {
     BadSlots<BadEvent> badSlots = new BadSlots<>(records, plan.badRate(), BadEvent.ROTATION,
         plan.recordTooLarge() ? BadEvent.RECORD_TOO_LARGE : null, random.split());
     String eventsFile = "events-" + number(index) + (index % 3 == 1 ? ".jsonl.gz" : ".jsonl");
-    EventSink sink = new EventSink(files, output.raw(RawDataset.EVENTS.dirName(), date), eventsFile, dayStart,
+    EventSink sink = new EventSink(files, output.partition(Dataset.RAW_EVENTS, date), eventsFile, dayStart,
         records, badSlots, encoder, corruptor, random.split(), reporter);
     OrderBook orders = new OrderBook(date, index, random.split());
     int users = Math.max(MIN_USERS, plan.eventsPerDay() / EVENTS_PER_USER);
@@ -69,12 +70,12 @@ final class ShardGenerator {
 
     CsvStyle csv = index % 2 == 1 ? CsvStyle.QUOTE_ALL_CRLF : CsvStyle.MINIMAL;
     new OrderWriter(catalog, csv, plan.badRate(), random.split(), reporter).write(orders,
-        files.create(file(RawDataset.ORDERS, date, "orders-" + number(index) + ".csv")),
-        files.create(file(RawDataset.ORDER_LINES, date, "order_lines-" + number(index) + ".csv")));
+        files.create(file(Dataset.RAW_ORDERS, date, "orders-" + number(index) + ".csv")),
+        files.create(file(Dataset.RAW_ORDER_LINES, date, "order_lines-" + number(index) + ".csv")));
   }
 
-  private Path file(RawDataset dataset, LocalDate date, String name) {
-    return new Path(output.raw(dataset.dirName(), date), name);
+  private Path file(Dataset dataset, LocalDate date, String name) {
+    return new Path(output.partition(dataset, date), name);
   }
 
   private static String number(int index) {

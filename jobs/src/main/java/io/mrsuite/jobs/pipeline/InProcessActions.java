@@ -1,6 +1,5 @@
 package io.mrsuite.jobs.pipeline;
 
-import io.mrsuite.jobs.MrSuiteDriver;
 import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.common.OozieAction;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,32 +31,39 @@ final class InProcessActions implements JavaActions {
 
   private final Configuration base;
   private final Path scratch;
+  private final String driverClass;
+  private final JobTools jobs;
   private final AtomicInteger runs = new AtomicInteger();
 
-  /** @param scratch a local directory for the action configuration and output files */
-  InProcessActions(Configuration base, Path scratch) {
+  /**
+   * @param scratch a local directory for the action configuration and output files
+   * @param driverClass the main class of the actions run here: the job jar's driver
+   * @param jobs the tools of the driver's jobs, by name
+   */
+  InProcessActions(Configuration base, Path scratch, String driverClass, JobTools jobs) {
     this.base = base;
     this.scratch = scratch;
+    this.driverClass = driverClass;
+    this.jobs = jobs;
   }
 
   @Override
   public ActionResult run(String node, String mainClass, List<String> args, Map<String, String> actionConf,
       boolean captureOutput) {
-    if (!mainClass.equals(MrSuiteDriver.class.getName())) {
-      return new ActionResult(1, Map.of(), "main class " + mainClass + " is not run locally: only "
-          + MrSuiteDriver.class.getName());
+    if (!mainClass.equals(driverClass)) {
+      return new ActionResult(1, Map.of(), "main class " + mainClass + " is not run locally: only " + driverClass);
     }
-    MrSuiteDriver.Job job = args.isEmpty() ? null : MrSuiteDriver.jobs().get(args.get(0));
-    if (job == null || !MrSuiteTool.class.isAssignableFrom(job.mainClass())) {
+    Optional<MrSuiteTool> job = args.isEmpty() ? Optional.empty() : jobs.tool(args.get(0));
+    if (job.isEmpty()) {
       return new ActionResult(MrSuiteTool.EXIT_USAGE, Map.of(), "no job '" + (args.isEmpty() ? "" : args.get(0))
-          + "' in " + MrSuiteDriver.class.getSimpleName());
+          + "' in " + driverClass);
     }
     try {
       Path dir = Files.createDirectories(scratch.resolve(runs.incrementAndGet() + "-" + node));
       Path confXml = dir.resolve("action.xml");
       writeConfiguration(actionConf, confXml);
       Path output = captureOutput ? dir.resolve("output.properties") : null;
-      MrSuiteTool tool = (MrSuiteTool) job.mainClass().getDeclaredConstructor().newInstance();
+      MrSuiteTool tool = job.get();
       tool.setOozieAction(new OozieAction(confXml.toString(), output == null ? null : output.toString(), null));
       int exitCode = ToolRunner.run(new Configuration(base), tool, args.subList(1, args.size()).toArray(new String[0]));
       if (output == null || !Files.exists(output)) {

@@ -1,11 +1,9 @@
 package io.mrsuite.jobs.pipeline;
 
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.JobFailedException;
 import io.mrsuite.jobs.common.Warehouse;
-import io.mrsuite.jobs.ingest.IngestEventsJob;
-import io.mrsuite.jobs.orders.IngestOrdersJob;
-import io.mrsuite.jobs.snapshot.IngestFxJob;
-import io.mrsuite.jobs.snapshot.IngestProductsJob;
+import io.mrsuite.jobs.common.Zone;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,11 +23,10 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
  */
 final class IngestPlan {
   /** What the ingest workflow's four jobs read, under raw/: all must exist for a date to be ingested. */
-  static final List<String> RAW_DATASETS = List.of(IngestEventsJob.DATASET, IngestOrdersJob.ORDERS,
-      IngestOrdersJob.ORDER_LINES, IngestProductsJob.DATASET, IngestFxJob.DATASET);
+  static final List<Dataset> RAW_DATASETS = Dataset.inZone(Zone.RAW);
   /** What they write, under curated/. */
-  static final List<String> CURATED_DATASETS = List.of(IngestEventsJob.DATASET, IngestOrdersJob.ORDERS,
-      IngestProductsJob.DATASET, IngestFxJob.DATASET);
+  static final List<Dataset> CURATED_DATASETS = List.of(Dataset.EVENTS, Dataset.ORDERS, Dataset.PRODUCTS,
+      Dataset.FX_RATES);
 
   /** One arrival date's decision and why, for the printed plan. */
   record ArrivalDate(LocalDate date, boolean ingest, String why) {
@@ -44,8 +41,8 @@ final class IngestPlan {
     List<String> problems = new ArrayList<>();
     for (int day = 0; day <= lateDays; day++) {
       LocalDate date = eventDate.plusDays(day);
-      List<String> missingRaw = missing(fs, RAW_DATASETS, dataset -> warehouse.raw(dataset, date), false);
-      List<String> incomplete = missing(fs, CURATED_DATASETS, dataset -> warehouse.curated(dataset, date), true);
+      List<String> missingRaw = missing(fs, RAW_DATASETS, dataset -> warehouse.partition(dataset, date), false);
+      List<String> incomplete = missing(fs, CURATED_DATASETS, dataset -> warehouse.partition(dataset, date), true);
       if (incomplete.isEmpty() && (!force || !missingRaw.isEmpty())) {
         plan.add(new ArrivalDate(date, false, "curated partitions complete"
             + (force ? ", raw partitions missing " + missingRaw : ", kept (--force ingests again)")));
@@ -65,17 +62,17 @@ final class IngestPlan {
   }
 
   private interface PartitionOf {
-    Path of(String dataset);
+    Path of(Dataset dataset);
   }
 
   /** The datasets whose partition is absent, or with {@code complete} has no {@code _SUCCESS}. */
-  private static List<String> missing(FileSystem fs, List<String> datasets, PartitionOf partition, boolean complete)
-      throws IOException {
+  private static List<String> missing(FileSystem fs, List<Dataset> datasets, PartitionOf partition,
+      boolean complete) throws IOException {
     List<String> missing = new ArrayList<>();
-    for (String dataset : datasets) {
+    for (Dataset dataset : datasets) {
       Path path = partition.of(dataset);
       if (!fs.exists(complete ? new Path(path, FileOutputCommitter.SUCCEEDED_FILE_NAME) : path)) {
-        missing.add(dataset);
+        missing.add(dataset.dir());
       }
     }
     return missing;

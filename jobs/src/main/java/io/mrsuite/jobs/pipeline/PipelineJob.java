@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.pipeline;
 
 import io.mrsuite.jobs.common.ActionData;
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.Dates;
 import io.mrsuite.jobs.common.JobFailedException;
 import io.mrsuite.jobs.common.JobOptions;
@@ -9,6 +10,7 @@ import io.mrsuite.jobs.common.UsageException;
 import io.mrsuite.jobs.common.Warehouse;
 import io.mrsuite.jobs.dq.DqReportJob;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -23,11 +25,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.MRJobConfig;
-import org.apache.hadoop.util.ToolRunner;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 /**
- * {@code pipeline --root ROOT --date X --dq-thresholds FILE}: the marts of event date X from raw data, by
+ * {@code pipeline --root ROOT --date X [--dq-thresholds FILE]}: the marts of event date X from raw data, by
  * the same workflow files the Oozie coordinators run. First the {@code ingest} workflow for each arrival
  * date X .. X + late_days that needs it ({@link IngestPlan}), then the {@code marts} workflow for X, each
  * executed in this JVM by {@link WorkflowRun} with the parameters its coordinator would pass. In local mode
@@ -38,16 +39,32 @@ public class PipelineJob extends MrSuiteTool {
   public static final String NAME = "pipeline";
   static final String INGEST_APP = "ingest";
   static final String MARTS_APP = "marts";
+  /** The production thresholds of the marts workflow's dq gate, as built into the jar from oozie/. */
+  static final String PRODUCTION_THRESHOLDS = "oozie/dq-thresholds.properties";
+
+  private final String driverClass;
+  private final JobTools jobs;
+
+  /**
+   * @param driverClass the main class the workflows' java actions name: the job jar's driver
+   * @param jobs the tools of the driver's jobs, by name, which the actions run in this JVM
+   */
+  public PipelineJob(String driverClass, JobTools jobs) {
+    this.driverClass = driverClass;
+    this.jobs = jobs;
+  }
 
   @Override
   protected JobOptions options() {
-    return new JobOptions(NAME, "--root ROOT --date X --dq-thresholds FILE [--late-days N] [--force] [--apps DIR]"
+    return new JobOptions(NAME, "--root ROOT --date X [--dq-thresholds FILE] [--late-days N] [--force] [--apps DIR]"
         + " [--parallel N]")
         .option("root", "ROOT", "warehouse root: raw/ is read, curated/, quarantine/, marts/ and reports/ written")
         .option("date", "X", "event date YYYY-MM-DD whose marts are built")
-        .option("dq-thresholds", "FILE", "thresholds of the marts workflow's dq gate (any Hadoop filesystem), e.g. "
-            + "oozie/dq-thresholds.properties; test-data/dq-thresholds.properties passes the sample")
-        .option("late-days", "N", "events and orders of X arrive on X .. X + N (default 1, as the coordinators)")
+        .option("dq-thresholds", "FILE", "thresholds of the marts workflow's dq gate (any Hadoop filesystem); default"
+            + " the production ones, " + PRODUCTION_THRESHOLDS + " as built into the jar;"
+            + " test-data/dq-thresholds.properties passes the sample")
+        .option("late-days", "N", "events and orders of X arrive on X .. X + N (default " + Dataset.DEFAULT_LATE_DAYS
+            + ", as the coordinators)")
         .flag("force", "ingest every arrival date whose raw partitions exist, even when its curated ones are complete")
         .option("apps", "DIR", "directory of the Oozie apps whose workflow.xml files run (default: oozie/apps as "
             + "built into this jar)")
@@ -58,11 +75,11 @@ public class PipelineJob extends MrSuiteTool {
   protected int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException {
     Configuration conf = getConf();
     LocalDate date = Dates.parseOption("date", options.required("date"));
-    int lateDays = options.intValue("late-days", 1, 0);
+    int lateDays = options.intValue("late-days", Dataset.DEFAULT_LATE_DAYS, 0);
     int parallel = options.intValue("parallel", Runtime.getRuntime().availableProcessors(), 1);
     Path root = qualified(new Path(options.required("root")), conf);
-    Path thresholds = qualified(new Path(options.required("dq-thresholds")), conf);
-    if (!thresholds.getFileSystem(conf).exists(thresholds)) {
+    Path thresholds = options.has("dq-thresholds") ? qualified(new Path(options.get("dq-thresholds")), conf) : null;
+    if (thresholds != null && !thresholds.getFileSystem(conf).exists(thresholds)) {
       throw new UsageException("--dq-thresholds " + thresholds + ": no such file");
     }
     WorkflowSource source = new WorkflowSource(options.has("apps") ? new Path(options.get("apps")) : null, conf);
@@ -79,6 +96,10 @@ public class PipelineJob extends MrSuiteTool {
     Warehouse warehouse = new Warehouse(root);
     List<IngestPlan.ArrivalDate> plan = IngestPlan.plan(fs, warehouse, date, lateDays, options.has("force"));
     PrintStream out = System.out;
+    if (thresholds == null) {
+      out.println(NAME + " dt=" + date + ": dq gate on the production thresholds (" + PRODUCTION_THRESHOLDS
+          + " in the jar); --dq-thresholds FILE gives others");
+    }
     out.println(NAME + " dt=" + date + ": root " + root);
     for (IngestPlan.ArrivalDate arrival : plan) {
       out.println("  arrival " + arrival.date() + ": " + (arrival.ingest() ? "ingest" : "skip") + " (" + arrival.why()
@@ -91,7 +112,10 @@ public class PipelineJob extends MrSuiteTool {
     java.nio.file.Path scratch = Files.createTempDirectory("mrsuite-pipeline-");
     long started = System.nanoTime();
     try {
-      JavaActions actions = new InProcessActions(conf, scratch);
+      JavaActions actions = new InProcessActions(conf, scratch, driverClass, jobs);
+      if (thresholds == null) {
+        thresholds = productionThresholds(scratch);
+      }
       for (IngestPlan.ArrivalDate arrival : plan) {
         if (arrival.ingest()) {
           Map<String, String> properties = new LinkedHashMap<>(environment);
@@ -178,7 +202,15 @@ public class PipelineJob extends MrSuiteTool {
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    System.exit(ToolRunner.run(new PipelineJob(), args));
+  /** The production thresholds copied out of the jar, for dq-report to read as a file. */
+  private static Path productionThresholds(java.nio.file.Path scratch) throws IOException {
+    java.nio.file.Path file = scratch.resolve("dq-thresholds.properties");
+    try (InputStream in = PipelineJob.class.getClassLoader().getResourceAsStream(PRODUCTION_THRESHOLDS)) {
+      if (in == null) {
+        throw new JobFailedException("the jar holds no " + PRODUCTION_THRESHOLDS + ": give --dq-thresholds FILE");
+      }
+      Files.copy(in, file);
+    }
+    return new Path(file.toUri());
   }
 }

@@ -1,7 +1,5 @@
 package io.mrsuite.jobs.productdaily;
 
-import io.mrsuite.formats.avro.ProductActivity;
-import io.mrsuite.formats.avro.ProductViewerKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

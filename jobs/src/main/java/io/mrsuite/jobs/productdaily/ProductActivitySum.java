@@ -1,6 +1,5 @@
 package io.mrsuite.jobs.productdaily;
 
-import io.mrsuite.formats.avro.ProductActivity;
 import java.math.BigDecimal;
 
 /** A running sum of ProductActivity records; it copies what it keeps, so the caller may reuse its records. */

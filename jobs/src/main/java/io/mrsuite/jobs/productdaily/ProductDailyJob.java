@@ -1,14 +1,10 @@
 package io.mrsuite.jobs.productdaily;
 
 import io.mrsuite.formats.avro.EnrichedEvent;
-import io.mrsuite.formats.avro.ProductActivity;
-import io.mrsuite.formats.avro.ProductDaily;
-import io.mrsuite.formats.avro.ProductViewerKey;
 import io.mrsuite.jobs.common.DailyMartJob;
-import io.mrsuite.jobs.common.Warehouse;
-import io.mrsuite.jobs.enrich.EnrichEventsJob;
+import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.IOException;
-import org.apache.avro.Schema;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.fs.Path;
@@ -24,20 +20,9 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public class ProductDailyJob extends DailyMartJob {
   public static final String NAME = "product-daily";
-  public static final String TABLE = "product_daily";
 
   public ProductDailyJob() {
-    super(NAME, TABLE);
-  }
-
-  @Override
-  protected Path inputDataset(Warehouse warehouse) {
-    return warehouse.curatedDataset(EnrichEventsJob.DATASET);
-  }
-
-  @Override
-  protected Schema rowSchema() {
-    return ProductDaily.getClassSchema();
+    super(NAME, Dataset.EVENTS_ENRICHED, Dataset.PRODUCT_DAILY);
   }
 
   @Override
@@ -46,13 +31,9 @@ public class ProductDailyJob extends DailyMartJob {
     AvroJob.setInputKeySchema(job, EnrichedEvent.getClassSchema());
     FileInputFormat.setInputPaths(job, input);
     job.setMapperClass(ProductDailyMapper.class);
-    AvroJob.setMapOutputKeySchema(job, ProductViewerKey.getClassSchema());
-    AvroJob.setMapOutputValueSchema(job, ProductActivity.getClassSchema());
+    // The combiner groups on the full key, so it keeps viewers apart.
+    SecondarySort.configure(job, ProductViewerKey.getClassSchema(), ProductActivity.getClassSchema(), "product_id");
     job.setCombinerClass(ProductActivityCombiner.class);
-    job.setPartitionerClass(ProductPartitioner.class);
-    // After setMapOutputKeySchema, which sets Avro's full-key comparator for grouping as well. The combiner
-    // keeps grouping on the full key.
-    job.setGroupingComparatorClass(ProductGroupingComparator.class);
     job.setReducerClass(ProductDailyReducer.class);
   }
 

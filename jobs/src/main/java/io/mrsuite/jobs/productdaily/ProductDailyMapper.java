@@ -3,8 +3,6 @@ package io.mrsuite.jobs.productdaily;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
-import io.mrsuite.formats.avro.ProductActivity;
-import io.mrsuite.formats.avro.ProductViewerKey;
 import io.mrsuite.jobs.common.EventMeasures;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.IOException;

@@ -1,11 +1,9 @@
 package io.mrsuite.jobs.productdaily;
 
-import io.mrsuite.formats.avro.ProductActivity;
 import io.mrsuite.formats.avro.ProductDaily;
-import io.mrsuite.formats.avro.ProductViewerKey;
+import io.mrsuite.jobs.common.EventDateKey;
 import io.mrsuite.jobs.common.EventMeasures;
 import io.mrsuite.jobs.common.MartCounters;
-import io.mrsuite.jobs.common.MartKeys;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.avro.mapred.AvroKey;
@@ -23,7 +21,7 @@ public class ProductDailyReducer
 
   @Override
   protected void setup(Context context) {
-    eventDate = MartKeys.eventDate(context.getConfiguration());
+    eventDate = EventDateKey.eventDate(context.getConfiguration());
   }
 
   @Override

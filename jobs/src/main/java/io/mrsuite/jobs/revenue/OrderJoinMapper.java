@@ -1,9 +1,8 @@
 package io.mrsuite.jobs.revenue;
 
-import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.Order;
-import io.mrsuite.formats.avro.RevenueOrder;
 import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

@@ -1,34 +1,23 @@
 package io.mrsuite.jobs.revenue;
 
-import io.mrsuite.formats.avro.CountryKey;
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.EnrichedEvent;
-import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.Order;
-import io.mrsuite.formats.avro.RevenueDaily;
-import io.mrsuite.formats.avro.RevenueOrder;
-import io.mrsuite.formats.avro.RevenuePartial;
-import io.mrsuite.formats.avro.RevenuePurchase;
 import io.mrsuite.jobs.common.CachedFxRates;
-import io.mrsuite.jobs.common.CompletePartitions;
 import io.mrsuite.jobs.common.CuratedRun;
-import io.mrsuite.jobs.common.Dates;
+import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.common.DatasetJob;
+import io.mrsuite.jobs.common.EventDateKey;
+import io.mrsuite.jobs.common.JobInput;
 import io.mrsuite.jobs.common.JobOptions;
-import io.mrsuite.jobs.common.MartKeys;
+import io.mrsuite.jobs.common.JobPaths;
 import io.mrsuite.jobs.common.MartRun;
-import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.common.RecordBooks;
-import io.mrsuite.jobs.common.UsageException;
-import io.mrsuite.jobs.common.Warehouse;
-import io.mrsuite.jobs.common.keyed.JoinKeyGroupingComparator;
-import io.mrsuite.jobs.common.keyed.JoinKeyPartitioner;
-import io.mrsuite.jobs.enrich.EnrichEventsJob;
-import io.mrsuite.jobs.ingest.IngestEventsKeys;
-import io.mrsuite.jobs.orders.IngestOrdersJob;
-import io.mrsuite.jobs.snapshot.IngestFxJob;
+import io.mrsuite.jobs.shuffle.CountryKey;
+import io.mrsuite.jobs.shuffle.JoinKey;
+import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -65,104 +54,52 @@ import org.apache.hadoop.util.ToolRunner;
  * exported; duplicates removed = later exports of an order. {@link RevenueBooks} checks each of these sums
  * and that the rows add up to the join's counts; when anything disagrees nothing is published.
  */
-public class RevenueDailyJob extends MrSuiteTool {
+public class RevenueDailyJob extends DatasetJob {
   public static final String NAME = "revenue-daily";
-  public static final String TABLE = "revenue_daily";
   /** Names the hidden directory of the join's output. */
   static final String PARTIALS = "partials";
+  private static final String ORDERS = "orders";
+  private static final String EVENTS = "events";
+  private static final String FX_RATES = "fx-rates";
 
-  @Override
-  protected JobOptions options() {
-    return new JobOptions(NAME, "--root ROOT --date X [--late-days N] [--allow-missing]\n"
-        + "--orders PATH[,PATH...] --events PATH --fx-rates PATH --output DIR --date X")
-        .option("root", "ROOT", "warehouse root; reads curated/" + IngestOrdersJob.ORDERS + "/dt=X..X+N, curated/"
-            + EnrichEventsJob.DATASET + "/dt=X and curated/" + IngestFxJob.DATASET + "/dt=X, each holding _SUCCESS")
-        .option("date", "X", "event date YYYY-MM-DD")
-        .option("late-days", "N", "order exports read after X (default " + IngestEventsKeys.DEFAULT_LATE_DAYS + ")")
-        .flag("allow-missing", "run without order exports that are missing or incomplete (listed in the output)")
-        .option("orders", "PATH[,PATH]", "curated order partitions, instead of --root")
-        .option("events", "PATH", "enriched event partition of X (with --orders)")
-        .option("fx-rates", "PATH", "FX rates partition of X (with --orders)")
-        .option("output", "DIR", "mart partition to write (with --orders); replaced whole");
+  public RevenueDailyJob() {
+    super(NAME, Dataset.REVENUE_DAILY, List.of(JobInput.lateDays(ORDERS, Dataset.ORDERS),
+        JobInput.day(EVENTS, Dataset.EVENTS_ENRICHED), JobInput.day(FX_RATES, Dataset.FX_RATES)));
   }
 
   @Override
-  protected int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException,
+  protected void run(JobPaths paths, JobOptions.Parsed options) throws IOException, InterruptedException,
       ClassNotFoundException {
-    Configuration conf = getConf();
-    LocalDate date = Dates.parseOption("date", options.required("date"));
-    List<Path> orders = new ArrayList<>();
-    Path events;
-    Path fxRates;
-    Path output;
-    if (options.has("root")) {
-      if (options.has("orders") || options.has("events") || options.has("fx-rates") || options.has("output")) {
-        throw new UsageException("give either --root or --orders/--events/--fx-rates/--output, not both");
-      }
-      Warehouse warehouse = new Warehouse(new Path(options.get("root")));
-      int lateDays = options.intValue("late-days", IngestEventsKeys.DEFAULT_LATE_DAYS, 0);
-      orders.addAll(CompletePartitions.range(NAME, warehouse.curatedDataset(IngestOrdersJob.ORDERS), date, lateDays,
-          options.has("allow-missing"), conf));
-      events = CompletePartitions.of(NAME, warehouse.curatedDataset(EnrichEventsJob.DATASET), date, conf);
-      fxRates = CompletePartitions.of(NAME, warehouse.curatedDataset(IngestFxJob.DATASET), date, conf);
-      output = warehouse.mart(TABLE, date);
-    } else if (!options.has("orders")) {
-      throw new UsageException("give --root and --date, or --orders, --events, --fx-rates, --output and --date");
-    } else if (options.has("late-days") || options.has("allow-missing")) {
-      throw new UsageException("--late-days and --allow-missing choose partitions under --root; with --orders,"
-          + " name the partitions");
-    } else {
-      for (String path : options.get("orders").split(",")) {
-        if (!path.isEmpty()) {
-          orders.add(new Path(path));
-        }
-      }
-      if (orders.isEmpty()) {
-        throw new UsageException("--orders names no partition");
-      }
-      events = new Path(options.required("events"));
-      fxRates = new Path(options.required("fx-rates"));
-      output = new Path(options.required("output"));
-    }
-
-    MartRun run = new MartRun(NAME, date, output, conf, oozieAction());
+    MartRun run = new MartRun(NAME, paths, getConf(), oozieAction());
     Path partials = run.intermediate(PARTIALS);
     try {
-      Job join = joinJob(date, orders, events, fxRates, partials);
+      Job join = joinJob(paths, partials);
       Counters joined = run.runStage(join);
-      Job rows = rowsJob(date, partials);
-      run.configureOutput(rows, RevenueDaily.getClassSchema());
-      List<Path> inputs = new ArrayList<>(orders);
-      inputs.add(events);
-      inputs.add(fxRates);
-      run.runAndPublish(rows, RecordBooks.from(joined), counters -> RevenueBooks.problems(joined, counters), inputs,
-          Map.of("event_date", date.toString(), "join_job_id", join.getJobID().toString()));
+      Job rows = rowsJob(paths.date(), partials);
+      run.configureOutput(rows, output());
+      run.runAndPublish(rows, RecordBooks.from(joined), counters -> RevenueBooks.problems(joined, counters),
+          Map.of("event_date", paths.date().toString(), "join_job_id", join.getJobID().toString()));
     } finally {
       run.discard(partials);
     }
-    return 0;
   }
 
-  private Job joinJob(LocalDate date, List<Path> orders, Path events, Path fxRates, Path partials)
-      throws IOException {
+  private Job joinJob(JobPaths paths, Path partials) throws IOException {
+    LocalDate date = paths.date();
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date + " join");
     job.setJarByClass(RevenueDailyJob.class);
     Configuration conf = job.getConfiguration();
-    MartKeys.setEventDate(conf, date);
+    EventDateKey.setEventDate(conf, date);
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
     // One reader schema for both inputs: Avro resolves each file's writer schema to its branch of the union.
     AvroJob.setInputKeySchema(job, Schema.createUnion(Order.getClassSchema(), EnrichedEvent.getClassSchema()));
-    for (Path exportPartition : orders) {
+    for (Path exportPartition : paths.input(ORDERS)) {
       MultipleInputs.addInputPath(job, exportPartition, AvroKeyInputFormat.class, OrderJoinMapper.class);
     }
-    MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, PurchaseJoinMapper.class);
-    CachedFxRates.ship(job, fxRates);
-    AvroJob.setMapOutputKeySchema(job, JoinKey.getClassSchema());
-    AvroJob.setMapOutputValueSchema(job,
-        Schema.createUnion(RevenueOrder.getClassSchema(), RevenuePurchase.getClassSchema()));
-    job.setPartitionerClass(JoinKeyPartitioner.class);
-    // After setMapOutputKeySchema, which sets Avro's full-key comparator for grouping as well.
-    job.setGroupingComparatorClass(JoinKeyGroupingComparator.class);
+    MultipleInputs.addInputPath(job, paths.single(EVENTS), AvroKeyInputFormat.class, PurchaseJoinMapper.class);
+    CachedFxRates.ship(job, paths.single(FX_RATES));
+    SecondarySort.configure(job, JoinKey.getClassSchema(),
+        Schema.createUnion(RevenueOrder.getClassSchema(), RevenuePurchase.getClassSchema()), "key");
     job.setReducerClass(RevenueJoinReducer.class);
     AvroJob.setOutputKeySchema(job, RevenuePartial.getClassSchema());
     job.setOutputValueClass(NullWritable.class);
@@ -179,7 +116,7 @@ public class RevenueDailyJob extends MrSuiteTool {
   private Job rowsJob(LocalDate date, Path partials) throws IOException {
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date + " rows");
     job.setJarByClass(RevenueDailyJob.class);
-    MartKeys.setEventDate(job.getConfiguration(), date);
+    EventDateKey.setEventDate(job.getConfiguration(), date);
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
     job.setInputFormatClass(AvroKeyInputFormat.class);
     AvroJob.setInputKeySchema(job, RevenuePartial.getClassSchema());

@@ -1,10 +1,9 @@
 package io.mrsuite.jobs.revenue;
 
-import io.mrsuite.formats.avro.CountryKey;
 import io.mrsuite.formats.avro.RevenueDaily;
-import io.mrsuite.formats.avro.RevenuePartial;
+import io.mrsuite.jobs.common.EventDateKey;
 import io.mrsuite.jobs.common.MartCounters;
-import io.mrsuite.jobs.common.MartKeys;
+import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.avro.mapred.AvroKey;
@@ -21,7 +20,7 @@ public class RevenueDailyReducer
 
   @Override
   protected void setup(Context context) {
-    eventDate = MartKeys.eventDate(context.getConfiguration());
+    eventDate = EventDateKey.eventDate(context.getConfiguration());
   }
 
   @Override

@@ -1,13 +1,10 @@
 package io.mrsuite.jobs.revenue;
 
-import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.OrderStatus;
-import io.mrsuite.formats.avro.RevenueOrder;
-import io.mrsuite.formats.avro.RevenuePartial;
-import io.mrsuite.formats.avro.RevenuePurchase;
 import io.mrsuite.jobs.common.CachedFxRates;
-import io.mrsuite.jobs.common.MartKeys;
+import io.mrsuite.jobs.common.EventDateKey;
 import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -44,7 +41,7 @@ public class RevenueJoinReducer
 
   @Override
   protected void setup(Context context) throws IOException {
-    eventDate = MartKeys.eventDate(context.getConfiguration());
+    eventDate = EventDateKey.eventDate(context.getConfiguration());
     fxRates = CachedFxRates.load(context);
   }
 

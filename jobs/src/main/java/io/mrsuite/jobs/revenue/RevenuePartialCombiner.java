@@ -1,7 +1,6 @@
 package io.mrsuite.jobs.revenue;
 
-import io.mrsuite.formats.avro.CountryKey;
-import io.mrsuite.formats.avro.RevenuePartial;
+import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

@@ -1,7 +1,6 @@
 package io.mrsuite.jobs.revenue;
 
 import io.mrsuite.formats.avro.RevenueDaily;
-import io.mrsuite.formats.avro.RevenuePartial;
 import io.mrsuite.jobs.common.EventMeasures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,7 +1,6 @@
 package io.mrsuite.jobs.sessionize;
 
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.formats.avro.SessionEvent;
 import io.mrsuite.jobs.common.EventMeasures;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,8 +2,6 @@ package io.mrsuite.jobs.sessionize;
 
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.formats.avro.SessionEvent;
-import io.mrsuite.formats.avro.SessionKey;
 import io.mrsuite.jobs.common.EventMeasures;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.IOException;

@@ -1,8 +1,6 @@
 package io.mrsuite.jobs.sessionize;
 
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.formats.avro.SessionEvent;
-import io.mrsuite.formats.avro.SessionKey;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;

@@ -1,14 +1,11 @@
 package io.mrsuite.jobs.topproducts;
 
 import io.mrsuite.formats.avro.ProductDaily;
-import io.mrsuite.formats.avro.RankedProductKey;
 import io.mrsuite.formats.avro.TopProduct;
 import io.mrsuite.jobs.common.DailyMartJob;
-import io.mrsuite.jobs.common.Warehouse;
-import io.mrsuite.jobs.productdaily.ProductDailyJob;
+import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.IOException;
-import org.apache.avro.Schema;
-import org.apache.avro.mapreduce.AvroJob;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
@@ -24,20 +21,9 @@ import org.apache.parquet.avro.AvroParquetInputFormat;
  */
 public class TopProductsJob extends DailyMartJob {
   public static final String NAME = "top-products";
-  public static final String TABLE = "top_products";
 
   public TopProductsJob() {
-    super(NAME, TABLE);
-  }
-
-  @Override
-  protected Path inputDataset(Warehouse warehouse) {
-    return warehouse.martTable(ProductDailyJob.TABLE);
-  }
-
-  @Override
-  protected Schema rowSchema() {
-    return TopProduct.getClassSchema();
+    super(NAME, Dataset.PRODUCT_DAILY, Dataset.TOP_PRODUCTS);
   }
 
   @Override
@@ -46,11 +32,7 @@ public class TopProductsJob extends DailyMartJob {
     AvroParquetInputFormat.setAvroReadSchema(job, ProductDaily.getClassSchema());
     FileInputFormat.setInputPaths(job, input);
     job.setMapperClass(TopProductsMapper.class);
-    AvroJob.setMapOutputKeySchema(job, RankedProductKey.getClassSchema());
-    AvroJob.setMapOutputValueSchema(job, TopProduct.getClassSchema());
-    job.setPartitionerClass(CategoryPartitioner.class);
-    // After setMapOutputKeySchema, which sets Avro's full-key comparator for grouping as well.
-    job.setGroupingComparatorClass(CategoryGroupingComparator.class);
+    SecondarySort.configure(job, RankedProductKey.getClassSchema(), TopProduct.getClassSchema(), "category");
     job.setReducerClass(TopProductsReducer.class);
   }
 

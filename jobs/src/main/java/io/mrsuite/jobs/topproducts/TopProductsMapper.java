@@ -1,7 +1,6 @@
 package io.mrsuite.jobs.topproducts;
 
 import io.mrsuite.formats.avro.ProductDaily;
-import io.mrsuite.formats.avro.RankedProductKey;
 import io.mrsuite.formats.avro.TopProduct;
 import io.mrsuite.jobs.common.RecordCounters;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.mrsuite.jobs.topproducts;
 
-import io.mrsuite.formats.avro.RankedProductKey;
 import io.mrsuite.formats.avro.TopProduct;
 import io.mrsuite.jobs.common.MartCounters;
 import io.mrsuite.jobs.common.RecordCounters;

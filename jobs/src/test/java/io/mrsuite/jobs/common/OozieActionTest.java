@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.mrsuite.jobs.snapshot.IngestFxJob;
+import io.mrsuite.jobs.ingest.csv.IngestFxJob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

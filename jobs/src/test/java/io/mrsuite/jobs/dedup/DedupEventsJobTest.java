@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.ingest.IngestEventsJob;
+import io.mrsuite.jobs.ingest.events.IngestEventsJob;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

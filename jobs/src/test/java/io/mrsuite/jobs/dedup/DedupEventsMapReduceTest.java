@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
-import io.mrsuite.formats.avro.JoinKey;
+import io.mrsuite.jobs.common.EventDateKey;
 import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ class DedupEventsMapReduceTest {
     if (value != null) {
       AvroJob.setMapOutputValueSchema(job, value);
     }
-    DedupEventsKeys.setEventDate(job.getConfiguration(), DAY);
+    EventDateKey.setEventDate(job.getConfiguration(), DAY);
     return job.getConfiguration();
   }
 

@@ -1,19 +1,16 @@
 package io.mrsuite.jobs.enrich;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.formats.avro.FxRate;
-import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.Product;
 import io.mrsuite.jobs.common.CachedFxRates;
 import io.mrsuite.jobs.common.RecordCounters;
-import io.mrsuite.jobs.common.keyed.JoinKeyGroupingComparator;
-import io.mrsuite.jobs.common.keyed.JoinKeyPartitioner;
-import io.mrsuite.jobs.common.keyed.ReusingShuffle;
+import io.mrsuite.jobs.shuffle.JoinKey;
+import io.mrsuite.jobs.shuffle.ReusingShuffle;
+import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -40,6 +37,7 @@ import org.apache.hadoop.mrunit.types.Pair;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The map-side and the reduce-side join, each on the same events and reference data. */
 class EnrichMapReduceTest {
@@ -175,8 +173,9 @@ class EnrichMapReduceTest {
     if (value != null) {
       AvroJob.setMapOutputValueSchema(job, value);
     }
-    job.setPartitionerClass(JoinKeyPartitioner.class);
-    job.setGroupingComparatorClass(JoinKeyGroupingComparator.class);
+    if (key.equals(JoinKey.getClassSchema())) {
+      SecondarySort.configure(job, key, value, "key");
+    }
     return job.getConfiguration();
   }
 

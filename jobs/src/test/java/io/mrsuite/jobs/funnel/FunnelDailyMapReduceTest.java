@@ -2,14 +2,13 @@ package io.mrsuite.jobs.funnel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mrsuite.formats.avro.CountryKey;
-import io.mrsuite.formats.avro.FunnelCounts;
 import io.mrsuite.formats.avro.FunnelDaily;
 import io.mrsuite.formats.avro.Session;
 import io.mrsuite.jobs.common.MartCounters;
 import io.mrsuite.jobs.common.MartTaskConf;
 import io.mrsuite.jobs.common.RecordCounters;
-import io.mrsuite.jobs.common.keyed.ReusingShuffle;
+import io.mrsuite.jobs.shuffle.CountryKey;
+import io.mrsuite.jobs.shuffle.ReusingShuffle;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

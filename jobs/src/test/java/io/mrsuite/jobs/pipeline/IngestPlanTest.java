@@ -3,6 +3,7 @@ package io.mrsuite.jobs.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.JobFailedException;
 import io.mrsuite.jobs.common.Warehouse;
 import java.io.IOException;
@@ -81,14 +82,14 @@ class IngestPlanTest {
   }
 
   private void land(LocalDate date) throws IOException {
-    for (String dataset : IngestPlan.RAW_DATASETS) {
-      Files.createDirectories(root.resolve("raw/" + dataset + "/dt=" + date));
+    for (Dataset dataset : IngestPlan.RAW_DATASETS) {
+      Files.createDirectories(root.resolve("raw/" + dataset.dir() + "/dt=" + date));
     }
   }
 
-  private void curated(LocalDate date, List<String> datasets) throws IOException {
-    for (String dataset : datasets) {
-      Path partition = Files.createDirectories(root.resolve("curated/" + dataset + "/dt=" + date));
+  private void curated(LocalDate date, List<Dataset> datasets) throws IOException {
+    for (Dataset dataset : datasets) {
+      Path partition = Files.createDirectories(root.resolve("curated/" + dataset.dir() + "/dt=" + date));
       Files.createFile(partition.resolve("_SUCCESS"));
     }
   }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mrsuite.jobs.MrSuiteDriver;
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.MartRows;
-import io.mrsuite.jobs.funnel.FunnelDailyJob;
-import io.mrsuite.jobs.productdaily.ProductDailyJob;
-import io.mrsuite.jobs.revenue.RevenueDailyJob;
-import io.mrsuite.jobs.topproducts.TopProductsJob;
+import io.mrsuite.jobs.common.Zone;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +58,9 @@ class PipelineJobTest {
     assertTrue(killed.stream().anyMatch(line -> line.startsWith("pipeline dt=2026-11-20: KILLED in ")));
     assertFalse(Files.exists(root.resolve("marts")), "no mart written");
     for (String date : List.of(DAY, "2026-11-21")) {
-      for (String dataset : IngestPlan.CURATED_DATASETS) {
-        assertTrue(Files.exists(root.resolve("curated/" + dataset + "/dt=" + date + "/_SUCCESS")), dataset + " " + date);
+      for (Dataset dataset : IngestPlan.CURATED_DATASETS) {
+        assertTrue(Files.exists(root.resolve("curated/" + dataset.dir() + "/dt=" + date + "/_SUCCESS")),
+            dataset + " " + date);
       }
     }
 
@@ -75,11 +75,10 @@ class PipelineJobTest {
     assertTrue(published.stream().anyMatch(line -> line.matches("  mrsuite-marts-2026-11-20 +SUCCEEDED +8 actions .*")),
         String.join("\n", published));
     assertTrue(published.contains("  dq report: " + qualifiedRoot + "/reports/dq/dt=2026-11-20/dq.json (PASS)"));
-    for (String table : List.of(ProductDailyJob.TABLE, FunnelDailyJob.TABLE, TopProductsJob.TABLE,
-        RevenueDailyJob.TABLE)) {
-      Path mart = root.resolve("marts/" + table + "/dt=" + DAY);
-      MartRows.assertMatchesExpected(table, mart);
-      assertTrue(Files.exists(mart.resolve("_SUCCESS")), table);
+    for (Dataset table : Dataset.inZone(Zone.MARTS)) {
+      Path mart = root.resolve("marts/" + table.dir() + "/dt=" + DAY);
+      MartRows.assertMatchesExpected(table.dir(), mart);
+      assertTrue(Files.exists(mart.resolve("_SUCCESS")), table.dir());
     }
   }
 
@@ -95,7 +94,7 @@ class PipelineJobTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      assertEquals(exitCode, ToolRunner.run(conf, new PipelineJob(), args.toArray(new String[0])));
+      assertEquals(exitCode, ToolRunner.run(conf, new PipelineJob(MrSuiteDriver.class.getName(), MrSuiteDriver::tool), args.toArray(new String[0])));
     } finally {
       System.setOut(original);
       original.print(printed.toString(StandardCharsets.UTF_8));

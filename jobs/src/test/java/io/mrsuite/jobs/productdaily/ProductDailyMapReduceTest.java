@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
-import io.mrsuite.formats.avro.ProductActivity;
 import io.mrsuite.formats.avro.ProductDaily;
-import io.mrsuite.formats.avro.ProductViewerKey;
 import io.mrsuite.jobs.common.MartCounters;
 import io.mrsuite.jobs.common.MartTaskConf;
 import io.mrsuite.jobs.common.RecordCounters;
-import io.mrsuite.jobs.common.keyed.ReusingShuffle;
+import io.mrsuite.jobs.shuffle.ReusingShuffle;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -112,7 +110,7 @@ class ProductDailyMapReduceTest {
     }
     ReusingShuffle shuffle = new ReusingShuffle(
         MartTaskConf.of(ProductViewerKey.getClassSchema(), ProductActivity.getClassSchema(),
-            ProductGroupingComparator.class, DAY), ProductDaily.getClassSchema());
+            "product_id", DAY), ProductDaily.getClassSchema());
 
     List<ProductDaily> rows = shuffle.runRows(new ProductDailyReducer(), keys, values);
 
@@ -126,7 +124,7 @@ class ProductDailyMapReduceTest {
   }
 
   private static Configuration conf(org.apache.avro.Schema key, org.apache.avro.Schema value) throws IOException {
-    return MartTaskConf.of(key, value, ProductGroupingComparator.class, DAY);
+    return MartTaskConf.of(key, value, key.equals(ProductViewerKey.getClassSchema()) ? "product_id" : null, DAY);
   }
 
   private static EnrichedEvent enriched(Event event, String rate) {

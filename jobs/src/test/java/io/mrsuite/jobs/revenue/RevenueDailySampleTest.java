@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.RevenueDaily;
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
-import io.mrsuite.jobs.ingest.IngestEventsJob;
-import io.mrsuite.jobs.orders.IngestOrdersJob;
-import io.mrsuite.jobs.snapshot.IngestFxJob;
-import io.mrsuite.jobs.snapshot.IngestProductsJob;
+import io.mrsuite.jobs.ingest.csv.IngestFxJob;
+import io.mrsuite.jobs.ingest.csv.IngestOrdersJob;
+import io.mrsuite.jobs.ingest.csv.IngestProductsJob;
+import io.mrsuite.jobs.ingest.events.IngestEventsJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class RevenueDailySampleTest {
     three.sort(Comparator.comparing(row -> (String) row.get("country"), Comparator.nullsFirst(Comparator.naturalOrder())));
     assertEquals(expectedRows, three);
     assertBooks(expectedRows);
-    try (Stream<Path> table = Files.list(root.resolve("marts").resolve(RevenueDailyJob.TABLE))) {
+    try (Stream<Path> table = Files.list(root.resolve("marts").resolve(Dataset.REVENUE_DAILY.dir()))) {
       assertEquals(List.of("dt=" + DAY), table.map(p -> p.getFileName().toString()).toList(),
           "no staging or partials directory is left beside the partition");
     }
@@ -129,7 +130,7 @@ class RevenueDailySampleTest {
   }
 
   private static Path partition() {
-    return root.resolve("marts").resolve(RevenueDailyJob.TABLE).resolve("dt=" + DAY);
+    return root.resolve("marts").resolve(Dataset.REVENUE_DAILY.dir()).resolve("dt=" + DAY);
   }
 
   /** Every Parquet part file of the partition, in file order, as rows of the expectation's columns. */

@@ -5,16 +5,12 @@ import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.formats.avro.FxRate;
-import io.mrsuite.formats.avro.JoinKey;
 import io.mrsuite.formats.avro.Order;
 import io.mrsuite.formats.avro.OrderStatus;
-import io.mrsuite.formats.avro.RevenueOrder;
-import io.mrsuite.formats.avro.RevenuePartial;
-import io.mrsuite.formats.avro.RevenuePurchase;
 import io.mrsuite.jobs.common.CachedFxRates;
-import io.mrsuite.jobs.common.MartKeys;
-import io.mrsuite.jobs.common.keyed.JoinKeyGroupingComparator;
-import io.mrsuite.jobs.common.keyed.JoinKeyPartitioner;
+import io.mrsuite.jobs.common.EventDateKey;
+import io.mrsuite.jobs.shuffle.JoinKey;
+import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -61,13 +57,12 @@ final class RevenueFixtures {
       AvroJob.setMapOutputValueSchema(job, value);
     }
     if (joinGrouping) {
-      job.setPartitionerClass(JoinKeyPartitioner.class);
-      job.setGroupingComparatorClass(JoinKeyGroupingComparator.class);
+      SecondarySort.configure(job, key, value, "key");
     }
     for (URI file : cacheFiles) {
       job.addCacheFile(file);
     }
-    MartKeys.setEventDate(job.getConfiguration(), X);
+    EventDateKey.setEventDate(job.getConfiguration(), X);
     return job.getConfiguration();
   }
 

@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Session;
+import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.common.MartRows;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.funnel.FunnelDailyJob;
-import io.mrsuite.jobs.ingest.IngestEventsJob;
+import io.mrsuite.jobs.ingest.csv.IngestFxJob;
+import io.mrsuite.jobs.ingest.csv.IngestProductsJob;
+import io.mrsuite.jobs.ingest.events.IngestEventsJob;
 import io.mrsuite.jobs.productdaily.ProductDailyJob;
-import io.mrsuite.jobs.snapshot.IngestFxJob;
-import io.mrsuite.jobs.snapshot.IngestProductsJob;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
 import java.io.File;
 import java.io.IOException;
@@ -99,9 +100,9 @@ class SampleChainJobTest {
     run(new FunnelDailyJob(), 2, "--date", DAY);
     run(new TopProductsJob(), 3, "--date", DAY);
 
-    MartRows.assertMatchesExpected(ProductDailyJob.TABLE, root.resolve("marts/product_daily/dt=" + DAY));
-    MartRows.assertMatchesExpected(FunnelDailyJob.TABLE, root.resolve("marts/funnel_daily/dt=" + DAY));
-    MartRows.assertMatchesExpected(TopProductsJob.TABLE, root.resolve("marts/top_products/dt=" + DAY));
+    MartRows.assertMatchesExpected(Dataset.PRODUCT_DAILY.dir(), root.resolve("marts/product_daily/dt=" + DAY));
+    MartRows.assertMatchesExpected(Dataset.FUNNEL_DAILY.dir(), root.resolve("marts/funnel_daily/dt=" + DAY));
+    MartRows.assertMatchesExpected(Dataset.TOP_PRODUCTS.dir(), root.resolve("marts/top_products/dt=" + DAY));
   }
 
   private static void run(Tool job, int reducers, String... args) throws Exception {

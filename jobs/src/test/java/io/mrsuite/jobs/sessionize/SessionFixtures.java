@@ -4,6 +4,7 @@ import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
+import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,8 +28,9 @@ final class SessionFixtures {
     if (value != null) {
       AvroJob.setMapOutputValueSchema(job, value);
     }
-    job.setPartitionerClass(VisitorPartitioner.class);
-    job.setGroupingComparatorClass(SessionKeyGroupingComparator.class);
+    if (key.equals(SessionKey.getClassSchema())) {
+      SecondarySort.configure(job, key, value, "visitor");
+    }
     return job.getConfiguration();
   }
 

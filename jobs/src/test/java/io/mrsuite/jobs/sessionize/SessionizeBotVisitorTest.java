@@ -53,8 +53,7 @@ class SessionizeBotVisitorTest {
     conf.setInt(MRJobConfig.IO_SORT_MB, 64);
 
     assertEquals(0, ToolRunner.run(conf, new SessionizeJob(), new String[] {"--input", dir.resolve("in").toString(),
-        "--output", dir.resolve("sessions").toString(), "--quarantine", dir.resolve("quarantine").toString(),
-        "--date", "2026-11-20"}));
+        "--output", dir.resolve("sessions").toString(), "--date", "2026-11-20"}));
 
     List<Session> sessions = read(dir.resolve("sessions"));
     long secondStart = time(1_000_000);

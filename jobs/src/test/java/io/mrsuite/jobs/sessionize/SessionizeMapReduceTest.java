@@ -1,18 +1,11 @@
 package io.mrsuite.jobs.sessionize;
 
-import static io.mrsuite.jobs.sessionize.SessionFixtures.enriched;
-import static io.mrsuite.jobs.sessionize.SessionFixtures.event;
-import static io.mrsuite.jobs.sessionize.SessionFixtures.taskConf;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.formats.avro.SessionEvent;
-import io.mrsuite.formats.avro.SessionKey;
 import io.mrsuite.jobs.common.RecordCounters;
-import io.mrsuite.jobs.common.keyed.ReusingShuffle;
+import io.mrsuite.jobs.shuffle.FieldPartitioner;
+import io.mrsuite.jobs.shuffle.ReusingShuffle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,7 +25,13 @@ import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.mrunit.mapreduce.MapDriver;
 import org.apache.hadoop.mrunit.mapreduce.ReduceDriver;
 import org.apache.hadoop.mrunit.types.Pair;
+import org.apache.hadoop.util.ReflectionUtils;
 import org.junit.jupiter.api.Test;
+import static io.mrsuite.jobs.sessionize.SessionFixtures.enriched;
+import static io.mrsuite.jobs.sessionize.SessionFixtures.event;
+import static io.mrsuite.jobs.sessionize.SessionFixtures.taskConf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SessionizeMapReduceTest {
   private static final String T0 = "2026-11-20T10:00:00Z";
@@ -67,8 +66,9 @@ class SessionizeMapReduceTest {
   }
 
   @Test
-  void partitionerSendsEveryKeyOfAVisitorToOneReducer() {
-    VisitorPartitioner<Object> partitioner = new VisitorPartitioner<>();
+  void partitionerSendsEveryKeyOfAVisitorToOneReducer() throws IOException {
+    FieldPartitioner<Object> partitioner = ReflectionUtils.newInstance(FieldPartitioner.class,
+        taskConf(SessionKey.getClassSchema(), SessionEvent.getClassSchema()));
     for (int reducers : new int[] {1, 2, 3, 7}) {
       Set<Integer> used = new HashSet<>();
       for (int visitor = 0; visitor < 200; visitor++) {
@@ -104,8 +104,8 @@ class SessionizeMapReduceTest {
         assertEquals(sameVisitor, grouped == 0, ascending.get(i) + " vs " + ascending.get(j));
         if (!sameVisitor) {
           assertEquals(Integer.signum(Integer.compare(i, j)), Integer.signum(grouped), "grouping agrees with the sort");
-          assertEquals(Integer.signum(grouped), Integer.signum(new SessionKeyGroupingComparator()
-              .compare(new AvroKey<>(ascending.get(i)), new AvroKey<>(ascending.get(j)))), "object compare agrees");
+          assertEquals(Integer.signum(grouped), Integer.signum(grouping.compare(new AvroKey<>(ascending.get(i)),
+              new AvroKey<>(ascending.get(j)))), "object compare agrees");
         }
       }
     }

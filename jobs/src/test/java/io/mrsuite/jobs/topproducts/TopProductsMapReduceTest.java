@@ -1,23 +1,22 @@
 package io.mrsuite.jobs.topproducts;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import io.mrsuite.formats.avro.ProductDaily;
-import io.mrsuite.formats.avro.RankedProductKey;
 import io.mrsuite.formats.avro.TopProduct;
 import io.mrsuite.jobs.common.MartCounters;
 import io.mrsuite.jobs.common.MartTaskConf;
 import io.mrsuite.jobs.common.RecordCounters;
-import io.mrsuite.jobs.common.keyed.ReusingShuffle;
+import io.mrsuite.jobs.shuffle.FieldPartitioner;
+import io.mrsuite.jobs.shuffle.ReusingShuffle;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapred.AvroValue;
+import org.apache.hadoop.util.ReflectionUtils;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TopProductsMapReduceTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
@@ -57,7 +56,7 @@ class TopProductsMapReduceTest {
       values.add(new TopProduct(row.getCategory(), 0, row.getProductId(), row.getRevenueUsd(), DAY));
     }
     ReusingShuffle shuffle = new ReusingShuffle(MartTaskConf.of(RankedProductKey.getClassSchema(),
-        TopProduct.getClassSchema(), CategoryGroupingComparator.class, DAY), TopProduct.getClassSchema());
+        TopProduct.getClassSchema(), "category", DAY), TopProduct.getClassSchema());
 
     List<TopProduct> ranked = shuffle.runRows(new TopProductsReducer(), keys, values);
 
@@ -72,8 +71,9 @@ class TopProductsMapReduceTest {
   }
 
   @Test
-  void partitionerKeepsACategoryOnOneReducer() {
-    CategoryPartitioner<Object> partitioner = new CategoryPartitioner<>();
+  void partitionerKeepsACategoryOnOneReducer() throws IOException {
+    FieldPartitioner<Object> partitioner = ReflectionUtils.newInstance(FieldPartitioner.class,
+        MartTaskConf.of(RankedProductKey.getClassSchema(), TopProduct.getClassSchema(), "category", DAY));
     for (int reducers : new int[] {1, 3, 8}) {
       assertEquals(partitioner.getPartition(new AvroKey<>(new RankedProductKey("shoes", 1L, "a")), null, reducers),
           partitioner.getPartition(new AvroKey<>(new RankedProductKey("shoes", 99L, "z")), null, reducers));

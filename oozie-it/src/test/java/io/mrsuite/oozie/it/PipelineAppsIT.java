@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mrsuite.jobs.MrSuiteDriver;
 import io.mrsuite.jobs.common.ActionData;
 import io.mrsuite.jobs.pipeline.PipelineJob;
 import io.mrsuite.oozie.OozieApps;
@@ -305,7 +306,8 @@ class PipelineAppsIT {
     conf.set("fs.defaultFS", "file:///");
     conf.set(MRConfig.FRAMEWORK_NAME, MRConfig.LOCAL_FRAMEWORK_NAME);
 
-    assertEquals(0, ToolRunner.run(conf, new PipelineJob(), new String[] {"--root", localRoot.toString(), "--date",
+    PipelineJob pipeline = new PipelineJob(MrSuiteDriver.class.getName(), MrSuiteDriver::tool);
+    assertEquals(0, ToolRunner.run(conf, pipeline, new String[] {"--root", localRoot.toString(), "--date",
         EVENT_DATE, "--dq-thresholds", TestData.dqThresholds().toString(), "--apps",
         OozieApps.dir().resolve("apps").toString()}));
 

@@ -1,0 +1,74 @@
+package io.mrsuite.formats.records;
+
+import java.io.IOException;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapred.AvroValue;
+import org.apache.avro.mapreduce.AvroKeyRecordReader;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.hadoop.ParquetRecordReader;
+
+/**
+ * A {@code .parquet} file through parquet-avro, anything else as an Avro container file (a file that is
+ * neither fails the task naming it), both with the plain generic model and the file's own schema.
+ */
+final class DatasetRecordReader extends RecordReader<Text, AvroValue<GenericRecord>> {
+
+  private final Text dataset = new Text();
+  private final AvroValue<GenericRecord> record = new AvroValue<>();
+  private RecordReader<?, ?> delegate;
+  private boolean parquet;
+
+  /** {@code <zone>/<dataset>} of a file at {@code <root>/<zone>/<dataset>/dt=D/<file>}. */
+  static String datasetLabel(Path file) {
+    Path dataset = file.getParent().getParent();
+    return dataset.getParent().getName() + "/" + dataset.getName();
+  }
+
+  @Override
+  public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
+    Path file = ((FileSplit) split).getPath();
+    dataset.set(datasetLabel(file));
+    parquet = file.getName().endsWith(DatasetFileInputFormat.PARQUET_SUFFIX);
+    delegate = parquet ? new ParquetRecordReader<GenericRecord>(new AvroReadSupport<>(GenericData.get()))
+        : new AvroKeyRecordReader<GenericRecord>(null);
+    delegate.initialize(split, context);
+  }
+
+  @Override
+  public boolean nextKeyValue() throws IOException, InterruptedException {
+    return delegate.nextKeyValue();
+  }
+
+  @Override
+  public Text getCurrentKey() {
+    return dataset;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public AvroValue<GenericRecord> getCurrentValue() throws IOException, InterruptedException {
+    record.datum(parquet ? (GenericRecord) delegate.getCurrentValue()
+        : ((AvroKey<GenericRecord>) delegate.getCurrentKey()).datum());
+    return record;
+  }
+
+  @Override
+  public float getProgress() throws IOException, InterruptedException {
+    return delegate.getProgress();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (delegate != null) {
+      delegate.close();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.mrsuite.jobs.ingest.csv;
+
+import io.mrsuite.formats.commerce.CommerceColumns;
+import io.mrsuite.formats.csv.CsvInputFormat;
+import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.common.RecordCounters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * ingest-orders: a day's orders and order_lines CSV exports → {@code curated/orders/dt=D}, one record per
+ * valid order with its valid lines nested, by a reduce-side join on order_id. Rejected orders and lines
+ * both go to {@code quarantine/orders/dt=D} (their {@code dataset} field says which).
+ */
+public class IngestOrdersJob extends KeyedCsvIngestJob {
+  public static final String NAME = "ingest-orders";
+
+  /** Orders CSV with the contract's header. */
+  public static class OrdersCsvInputFormat extends CsvInputFormat {
+    @Override
+    protected List<String> expectedHeader(Configuration conf) {
+      return CommerceColumns.ORDERS;
+    }
+  }
+
+  /** Order lines CSV with the contract's header. */
+  public static class OrderLinesCsvInputFormat extends CsvInputFormat {
+    @Override
+    protected List<String> expectedHeader(Configuration conf) {
+      return CommerceColumns.ORDER_LINES;
+    }
+  }
+
+  public IngestOrdersJob() {
+    super(NAME, Dataset.ORDERS, List.of(new CsvInput(Dataset.RAW_ORDERS, OrdersCsvInputFormat.class,
+        OrdersMapper.class), new CsvInput(Dataset.RAW_ORDER_LINES, OrderLinesCsvInputFormat.class,
+        OrderLinesMapper.class)));
+  }
+
+  @Override
+  protected Class<? extends Reducer<?, ?, ?, ?>> reducer() {
+    return OrderAssemblyReducer.class;
+  }
+
+  /** One output record per order, and WRITTEN counts each order and each of its lines. */
+  @Override
+  protected Function<Counters, List<String>> outputCheck() {
+    return counters -> {
+      long orders = counters.findCounter(OrdersCounters.ORDERS_WRITTEN).getValue();
+      long lines = counters.findCounter(OrdersCounters.LINES_WRITTEN).getValue();
+      long written = counters.findCounter(RecordCounters.WRITTEN).getValue();
+      long output = counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue();
+      List<String> problems = new ArrayList<>();
+      if (orders != output) {
+        problems.add("orders written " + orders + " != records the output wrote " + output);
+      }
+      if (written != orders + lines) {
+        problems.add("written " + written + " != orders " + orders + " + lines " + lines);
+      }
+      return problems;
+    };
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new IngestOrdersJob(), args));
+  }
+}

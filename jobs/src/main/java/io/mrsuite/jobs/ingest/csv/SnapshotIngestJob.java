@@ -1,0 +1,29 @@
+package io.mrsuite.jobs.ingest.csv;
+
+import io.mrsuite.jobs.common.CuratedRun;
+import io.mrsuite.jobs.common.Dataset;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.TaskCounter;
+
+/**
+ * Ingest of a daily snapshot CSV whose rows are unique by a key (catalog, exchange rates): the first valid
+ * row of a key by (file, offset) is kept, later ones are DUPLICATE_KEY.
+ */
+abstract class SnapshotIngestJob extends KeyedCsvIngestJob {
+  SnapshotIngestJob(String name, CsvInput input, Dataset output) {
+    super(name, output, List.of(input));
+  }
+
+  @Override
+  protected Class<? extends Reducer<?, ?, ?, ?>> reducer() {
+    return FirstWinsReducer.class;
+  }
+
+  @Override
+  protected Function<Counters, List<String>> outputCheck() {
+    return CuratedRun.writtenEquals(TaskCounter.REDUCE_OUTPUT_RECORDS);
+  }
+}
