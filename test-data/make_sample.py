@@ -1277,6 +1277,13 @@ def write_readme(days, specials):
                "`expected/dedup-events.json`), `check_enrich_sessions.py` (writes `expected/enrich-events.json` and "
                "`expected/sessions.json`), `check_marts.py` (writes `expected/marts/*.json`).")
     out.append("")
+    out.append("`./mvnw -B verify` checks all of this (module `build-support/test-data-checks`, skipped with "
+               "`-DskipTests`; `python3 build-support/test-data-checks/check_test_data.py` runs it alone in a few "
+               "seconds): on one copy of this folder it runs the five `check_*.py` above, on another the two "
+               "`make_*.py`, and fails when a script fails or when a copy then differs by one byte from the "
+               "committed files. None of these scripts reads a job's output. After an intended change, run the "
+               "scripts here in the order above and commit every file they rewrite.")
+    out.append("")
     with open(os.path.join(HERE, "README.md"), "w") as fh:
         fh.write("\n".join(out))
 
