@@ -31,11 +31,6 @@ public final class PartitionSelection {
     this.ignored = List.copyOf(ignored);
   }
 
-  /** The request this answers. */
-  public DatePartitions request() {
-    return request;
-  }
-
   /** The dataset directory, qualified. */
   public Path dataset() {
     return dataset;
