@@ -56,11 +56,6 @@ public final class PartitionSelection {
     return partitions.stream().flatMap(p -> p.hours().stream()).map(HourPartition::path).toList();
   }
 
-  /** What a job reads: {@link #hourPaths()} when hours were selected, else {@link #partitionPaths()}. */
-  public List<Path> inputPaths() {
-    return request.hours() ? hourPaths() : partitionPaths();
-  }
-
   /** Dates in range without a {@code dt=} directory, in order. */
   public List<LocalDate> missing() {
     return missing;
