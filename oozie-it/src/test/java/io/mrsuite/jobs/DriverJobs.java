@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The jobs {@link MrSuiteDriver} runs, by name. In the driver's package because the list is
- * package-private: the tests check workflows against the very list the jar's entry point uses.
+ * The jobs {@link MrSuiteDriver} runs, by name, with the class each runs: the tests check workflows against
+ * the very list the jar's entry point uses.
  */
 public final class DriverJobs {
   private DriverJobs() {

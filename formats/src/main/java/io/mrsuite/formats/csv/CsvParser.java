@@ -44,7 +44,6 @@ final class CsvParser {
   private int fieldLength;
   private List<String> fields;
   private long start;
-  private boolean hitEnd;
   /** The last two bytes appended, so a CR before a closing LF can be left out of the record's content. */
   private int last = -1;
   private int beforeLast = -1;
@@ -71,11 +70,6 @@ final class CsvParser {
 
   long position() {
     return cursor.position();
-  }
-
-  /** True after next() returned false because a truncated window ended inside a record. */
-  boolean hitEnd() {
-    return hitEnd;
   }
 
   boolean next(CsvRecord out) throws IOException {
@@ -105,7 +99,6 @@ final class CsvParser {
     while (true) {
       if (b < 0) {
         if (endIsTruncation) {
-          hitEnd = true;
           return false;
         }
         if (state == CsvState.QUOTED) {
@@ -253,7 +246,6 @@ final class CsvParser {
       }
     }
     if (b < 0 && endIsTruncation) {
-      hitEnd = true;
       return false;
     }
     long contentLength = b == LF ? rawLength - (rawLength >= 2 && beforeLast == CR ? 2 : 1) : rawLength;

@@ -29,8 +29,7 @@ import org.apache.hadoop.fs.PathIsNotDirectoryException;
  *     .select(fs, new Path(root, "curated/events"));
  * // ingest reads the hour directories of one raw arrival date
  * PartitionSelection raw = DatePartitions.forDate(d).withHours(true).select(fs, new Path(root, "raw/events"));
- * FileInputFormat.setInputPaths(job, raw.inputPaths().toArray(new Path[0]));
- * VisiblePathFilter.install(job);
+ * FileInputFormat.setInputPaths(job, raw.hourPaths().toArray(new Path[0]));
  * }</pre>
  *
  * <p>Defaults: no late window, missing partitions are an error, {@code _SUCCESS} is not required (right

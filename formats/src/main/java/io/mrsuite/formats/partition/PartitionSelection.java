@@ -31,11 +31,6 @@ public final class PartitionSelection {
     this.ignored = List.copyOf(ignored);
   }
 
-  /** The request this answers. */
-  public DatePartitions request() {
-    return request;
-  }
-
   /** The dataset directory, qualified. */
   public Path dataset() {
     return dataset;
@@ -59,11 +54,6 @@ public final class PartitionSelection {
   /** The {@code hr=} directories of the selected partitions, by date then hour; empty unless hours were selected. */
   public List<Path> hourPaths() {
     return partitions.stream().flatMap(p -> p.hours().stream()).map(HourPartition::path).toList();
-  }
-
-  /** What a job reads: {@link #hourPaths()} when hours were selected, else {@link #partitionPaths()}. */
-  public List<Path> inputPaths() {
-    return request.hours() ? hourPaths() : partitionPaths();
   }
 
   /** Dates in range without a {@code dt=} directory, in order. */

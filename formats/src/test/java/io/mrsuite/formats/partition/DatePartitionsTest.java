@@ -60,7 +60,6 @@ class DatePartitionsTest {
     PartitionSelection s = DatePartitions.forDate(D20).select(w.fs(), dataset());
 
     assertEquals(List.of(dt(D20)), s.partitionPaths());
-    assertEquals(List.of(dt(D20)), s.inputPaths());
     assertEquals(List.of(), s.hourPaths());
     assertEquals(List.of(new DatePartition(D20, dt(D20), false, List.of())), s.partitions());
     assertEquals(List.of(), s.missing());
@@ -291,7 +290,6 @@ class DatePartitionsTest {
     PartitionSelection s = DatePartitions.forDate(D20).withLateDays(1).withHours(true).select(w.fs(), dataset());
 
     assertEquals(List.of(hr(D20, "00"), hr(D20, "05"), hr(D20, "23"), hr(D21, "01")), s.hourPaths());
-    assertEquals(s.hourPaths(), s.inputPaths());
     assertEquals(List.of(dt(D20), dt(D21)), s.partitionPaths());
     assertEquals(List.of(
         new DatePartition(D20, dt(D20), true, List.of(new HourPartition(0, hr(D20, "00")),
@@ -330,7 +328,7 @@ class DatePartitionsTest {
     PartitionSelection s = DatePartitions.forDate(D20).withHours(true).select(w.fs(), dataset());
 
     assertEquals(List.of(new DatePartition(D20, dt(D20), false, List.of())), s.partitions());
-    assertEquals(List.of(), s.inputPaths());
+    assertEquals(List.of(), s.hourPaths());
   }
 
   @Test
@@ -340,7 +338,7 @@ class DatePartitionsTest {
 
     PartitionSelection s = DatePartitions.forDate(D20).select(w.fs(), dataset());
 
-    assertEquals(List.of(dt(D20)), s.inputPaths());
+    assertEquals(List.of(dt(D20)), s.partitionPaths());
     assertEquals(List.of(), s.hourPaths());
     assertEquals(List.of(), s.ignored());
   }
@@ -355,7 +353,7 @@ class DatePartitionsTest {
         .select(w.fs(), w.path("curated/events"));
 
     assertEquals(List.of(w.path("curated/events/dt=2026-11-20"), w.path("curated/events/dt=2026-11-21")),
-        s.inputPaths());
+        s.partitionPaths());
     assertEquals(List.of(), s.warnings());
   }
 

@@ -77,10 +77,6 @@ final class OpenSession {
     }
   }
 
-  int events() {
-    return events;
-  }
-
   Session toSession() {
     return Session.newBuilder()
         .setSessionId(visitor + "@" + SESSION_ID_TIME.format(Instant.ofEpochMilli(start)))

@@ -16,10 +16,19 @@ final class OozieApps {
   }
 
   static Workflow load(String app) throws IOException, UnsupportedWorkflowException {
-    Path file = DIR.resolve(app).resolve(WorkflowSource.WORKFLOW_FILE);
+    Path file = workflowFile(app);
     try (InputStream in = Files.newInputStream(file)) {
       return WorkflowXml.read(in, file.toString());
     }
+  }
+
+  /** The app's workflow.xml as text, for a test to change a copy of it. */
+  static String text(String app) throws IOException {
+    return Files.readString(workflowFile(app));
+  }
+
+  private static Path workflowFile(String app) {
+    return DIR.resolve(app).resolve(WorkflowSource.WORKFLOW_FILE);
   }
 
   /** Every app folder that holds a workflow. */
