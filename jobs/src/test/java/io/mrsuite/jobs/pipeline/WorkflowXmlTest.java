@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.MrSuiteDriver;
+import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.common.Zone;
 import io.mrsuite.jobs.dq.DqReportJob;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowXmlTest {
   private static final Set<String> DRIVER_JOBS = MrSuiteDriver.jobs().keySet();
-  /** The jobs whose output, as the driver describes it, is a mart. */
-  private static final Set<String> MART_JOBS = MrSuiteDriver.jobs().entrySet().stream()
-      .filter(job -> job.getValue().description().contains("-> marts/")).map(Map.Entry::getKey)
-      .collect(Collectors.toSet());
+  /** The jobs that write a mart, as the dataset registry says. */
+  private static final Set<String> MART_JOBS = Dataset.inZone(Zone.MARTS).stream()
+      .map(mart -> mart.writer().orElseThrow()).collect(Collectors.toSet());
   private static final String ACTION = """
       <action name="a" retry-max="2">
         <java>
@@ -90,7 +90,7 @@ class WorkflowXmlTest {
   void theDqGatePrecedesEveryMartAction() throws Exception {
     Set<String> martsRuns = WorkflowChecks.actions(OozieApps.load("marts")).stream().map(WorkflowChecks::job)
         .collect(Collectors.toSet());
-    assertFalse(MART_JOBS.isEmpty(), "the driver describes no job as writing marts/");
+    assertFalse(MART_JOBS.isEmpty(), "the registry names no job writing marts/");
     assertTrue(martsRuns.containsAll(MART_JOBS), "mart jobs " + MART_JOBS + ", the marts workflow runs " + martsRuns);
     for (String app : OozieApps.withWorkflows()) {
       assertEquals(List.of(), WorkflowChecks.martsNotBehindTheDqGate(OozieApps.load(app), MART_JOBS), app);
