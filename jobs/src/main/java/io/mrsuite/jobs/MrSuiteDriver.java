@@ -1,6 +1,5 @@
 package io.mrsuite.jobs;
 
-import io.mrsuite.jobs.common.MrSuiteTool;
 import io.mrsuite.jobs.compact.CompactJob;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.dq.DqReportJob;
@@ -15,6 +14,7 @@ import io.mrsuite.jobs.pipeline.PipelineJob;
 import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
+import io.mrsuite.jobs.tool.MrSuiteTool;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;

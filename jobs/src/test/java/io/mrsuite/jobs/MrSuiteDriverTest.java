@@ -3,7 +3,7 @@ package io.mrsuite.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mrsuite.jobs.common.MrSuiteTool;
+import io.mrsuite.jobs.tool.MrSuiteTool;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

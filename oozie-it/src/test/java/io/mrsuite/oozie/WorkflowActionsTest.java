@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.DriverJobs;
 import io.mrsuite.jobs.MrSuiteDriver;
-import io.mrsuite.jobs.common.JobCommandLines;
-import io.mrsuite.jobs.common.UsageException;
 import io.mrsuite.jobs.compact.CompactJob;
 import io.mrsuite.jobs.ingest.events.IngestEventsJob;
+import io.mrsuite.jobs.tool.JobCommandLines;
+import io.mrsuite.jobs.tool.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

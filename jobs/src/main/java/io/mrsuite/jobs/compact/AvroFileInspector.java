@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.compact;
 
-import io.mrsuite.jobs.common.JobFailedException;
+import io.mrsuite.jobs.run.JobFailedException;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.avro.file.DataFileConstants;

@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.compact;
 
 /**
- * What compact counts besides {@link io.mrsuite.jobs.common.RecordCounters}: the checksum of the records
+ * What compact counts besides {@link io.mrsuite.jobs.run.RecordCounters}: the checksum of the records
  * the compaction read, and the count and checksum of the records the verification read back from the
  * staged output. A checksum counter holds the sum (mod 2^64, Java's long overflow) of
  * {@link RecordFingerprint}s, so the sum over tasks is the checksum of the whole partition.

@@ -1,11 +1,11 @@
 package io.mrsuite.jobs.compact;
 
 import io.mrsuite.formats.partition.PartitionNames;
-import io.mrsuite.jobs.common.Dates;
-import io.mrsuite.jobs.common.JobFailedException;
-import io.mrsuite.jobs.common.JobOptions;
-import io.mrsuite.jobs.common.MrSuiteTool;
-import io.mrsuite.jobs.common.UsageException;
+import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.tool.Dates;
+import io.mrsuite.jobs.tool.JobOptions;
+import io.mrsuite.jobs.tool.MrSuiteTool;
+import io.mrsuite.jobs.tool.UsageException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.compact;
 
 import io.mrsuite.formats.records.ParquetAvroKeyInputFormat;
-import io.mrsuite.jobs.common.JobFailedException;
+import io.mrsuite.jobs.run.JobFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

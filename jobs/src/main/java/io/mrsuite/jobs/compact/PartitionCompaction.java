@@ -2,8 +2,8 @@ package io.mrsuite.jobs.compact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mrsuite.formats.partition.PartitionNames;
-import io.mrsuite.jobs.common.JobFailedException;
-import io.mrsuite.jobs.common.PartitionPublisher;
+import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.PartitionPublisher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.hadoop.conf.Configuration;

@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.compact;
 
 import io.mrsuite.formats.partition.PartitionNames;
-import io.mrsuite.jobs.common.JobFailedException;
-import io.mrsuite.jobs.common.RunManifest;
+import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.RunManifest;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.SchemaNormalization;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 
 /**

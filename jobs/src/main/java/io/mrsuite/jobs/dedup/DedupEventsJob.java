@@ -1,15 +1,15 @@
 package io.mrsuite.jobs.dedup;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.common.CuratedRun;
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.DatasetJob;
-import io.mrsuite.jobs.common.EventDateKey;
-import io.mrsuite.jobs.common.JobInput;
-import io.mrsuite.jobs.common.JobOptions;
-import io.mrsuite.jobs.common.JobPaths;
+import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
+import io.mrsuite.jobs.tool.DatasetJob;
+import io.mrsuite.jobs.tool.JobInput;
+import io.mrsuite.jobs.tool.JobOptions;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.dedup;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.common.EventDateKey;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;

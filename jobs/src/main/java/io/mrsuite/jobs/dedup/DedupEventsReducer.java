@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.dedup;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;

@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.dq;
 
-import io.mrsuite.jobs.common.Zone;
+import io.mrsuite.jobs.warehouse.Zone;
 import org.apache.hadoop.fs.Path;
 
 /**

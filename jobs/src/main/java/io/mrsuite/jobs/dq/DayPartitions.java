@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.dq;
 
 import io.mrsuite.formats.partition.PartitionNames;
-import io.mrsuite.jobs.common.Warehouse;
-import io.mrsuite.jobs.common.Zone;
+import io.mrsuite.jobs.warehouse.Warehouse;
+import io.mrsuite.jobs.warehouse.Zone;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.dq;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.Zone;
+import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Zone;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

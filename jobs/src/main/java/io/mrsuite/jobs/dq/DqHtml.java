@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.dq;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mrsuite.jobs.common.Zone;
+import io.mrsuite.jobs.warehouse.Zone;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

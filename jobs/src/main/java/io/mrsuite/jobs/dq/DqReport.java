@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.mrsuite.jobs.dq;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mrsuite.jobs.common.RunManifest;
+import io.mrsuite.jobs.run.RunManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;

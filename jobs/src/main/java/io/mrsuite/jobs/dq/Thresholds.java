@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.dq;
 
-import io.mrsuite.jobs.common.UsageException;
+import io.mrsuite.jobs.tool.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

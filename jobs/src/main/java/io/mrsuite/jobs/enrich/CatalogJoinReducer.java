@@ -2,7 +2,7 @@ package io.mrsuite.jobs.enrich;
 
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Product;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;

@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.enrich;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.common.CachedFxRates;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.cache.CachedFxRates;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;

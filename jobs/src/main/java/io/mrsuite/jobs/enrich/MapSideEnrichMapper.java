@@ -2,8 +2,8 @@ package io.mrsuite.jobs.enrich;
 
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.common.CachedFxRates;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.cache.CachedFxRates;
+import io.mrsuite.jobs.run.RecordCounters;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.avro.mapred.AvroKey;

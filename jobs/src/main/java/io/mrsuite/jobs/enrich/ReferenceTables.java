@@ -1,13 +1,13 @@
 package io.mrsuite.jobs.enrich;
 
 import io.mrsuite.formats.avro.Product;
-import io.mrsuite.jobs.common.CachedAvroFiles;
+import io.mrsuite.jobs.cache.CachedAvroFiles;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 
-/** The day's catalog a map task loads from the distributed cache (its FX rates: {@link io.mrsuite.jobs.common.CachedFxRates}). */
+/** The day's catalog a map task loads from the distributed cache (its FX rates: {@link io.mrsuite.jobs.cache.CachedFxRates}). */
 final class ReferenceTables {
   private ReferenceTables() {
   }

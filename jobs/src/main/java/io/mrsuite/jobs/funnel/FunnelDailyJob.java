@@ -1,9 +1,9 @@
 package io.mrsuite.jobs.funnel;
 
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.jobs.common.DailyMartJob;
-import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.shuffle.CountryKey;
+import io.mrsuite.jobs.tool.DailyMartJob;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;

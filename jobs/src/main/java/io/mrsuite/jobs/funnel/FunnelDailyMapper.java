@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.funnel;
 
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;

@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.funnel;
 
 import io.mrsuite.formats.avro.FunnelDaily;
-import io.mrsuite.jobs.common.EventDateKey;
-import io.mrsuite.jobs.common.MartCounters;
+import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.run.MartCounters;
 import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
 import java.time.LocalDate;

@@ -1,14 +1,14 @@
 package io.mrsuite.jobs.gendata;
 
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.Dates;
-import io.mrsuite.jobs.common.JobFailedException;
-import io.mrsuite.jobs.common.JobOptions;
-import io.mrsuite.jobs.common.MrSuiteTool;
-import io.mrsuite.jobs.common.PartitionPublisher;
-import io.mrsuite.jobs.common.RunManifest;
-import io.mrsuite.jobs.common.UsageException;
-import io.mrsuite.jobs.common.Warehouse;
+import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.PartitionPublisher;
+import io.mrsuite.jobs.run.RunManifest;
+import io.mrsuite.jobs.tool.Dates;
+import io.mrsuite.jobs.tool.JobOptions;
+import io.mrsuite.jobs.tool.MrSuiteTool;
+import io.mrsuite.jobs.tool.UsageException;
+import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;

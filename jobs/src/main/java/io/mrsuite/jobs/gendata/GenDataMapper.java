@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.gendata;
 
-import io.mrsuite.jobs.common.Warehouse;
+import io.mrsuite.jobs.warehouse.Warehouse;
 import java.io.IOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

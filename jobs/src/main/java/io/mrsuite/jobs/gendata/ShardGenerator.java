@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.gendata;
 
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.Warehouse;
+import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Warehouse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.SplittableRandom;

@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.pipeline;
 
-import io.mrsuite.jobs.common.ActionData;
 import io.mrsuite.jobs.dq.DqReportJob;
+import io.mrsuite.jobs.run.ActionData;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;

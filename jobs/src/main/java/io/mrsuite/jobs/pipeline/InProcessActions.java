@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.pipeline;
 
-import io.mrsuite.jobs.common.MrSuiteTool;
-import io.mrsuite.jobs.common.OozieAction;
+import io.mrsuite.jobs.run.OozieAction;
+import io.mrsuite.jobs.tool.MrSuiteTool;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;

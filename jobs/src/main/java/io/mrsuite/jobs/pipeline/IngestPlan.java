@@ -1,9 +1,9 @@
 package io.mrsuite.jobs.pipeline;
 
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.JobFailedException;
-import io.mrsuite.jobs.common.Warehouse;
-import io.mrsuite.jobs.common.Zone;
+import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Warehouse;
+import io.mrsuite.jobs.warehouse.Zone;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.mrsuite.jobs.productdaily;
 
 import io.mrsuite.formats.avro.ProductDaily;
-import io.mrsuite.jobs.common.EventDateKey;
-import io.mrsuite.jobs.common.EventMeasures;
-import io.mrsuite.jobs.common.MartCounters;
+import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.measures.EventMeasures;
+import io.mrsuite.jobs.run.MartCounters;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.avro.mapred.AvroKey;

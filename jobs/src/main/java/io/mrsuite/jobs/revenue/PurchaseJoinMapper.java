@@ -3,7 +3,7 @@ package io.mrsuite.jobs.revenue;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;

@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.revenue;
 
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.mapreduce.Counters;

@@ -2,7 +2,7 @@ package io.mrsuite.jobs.revenue;
 
 /**
  * What revenue-daily did with each input record, one counter per path through the job, so that the books
- * of {@link io.mrsuite.jobs.common.RecordCounters} can be explained and checked ({@link RevenueBooks}):
+ * of {@link io.mrsuite.jobs.run.RecordCounters} can be explained and checked ({@link RevenueBooks}):
  * READ = ORDERS_READ + EVENTS_READ; WRITTEN = COUNTED_ORDERS + ORPHAN_PURCHASES; SKIPPED =
  * OTHER_DATE_ORDERS + UNCOUNTED_STATUS_ORDERS + NOT_PURCHASES + MATCHED_PURCHASES; DUPLICATES_REMOVED =
  * later exports of an order. The ROW_ counters are what the second stage's rows add up to; they must equal

@@ -1,9 +1,9 @@
 package io.mrsuite.jobs.revenue;
 
 import io.mrsuite.formats.avro.OrderStatus;
-import io.mrsuite.jobs.common.CachedFxRates;
-import io.mrsuite.jobs.common.EventDateKey;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.cache.CachedFxRates;
+import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import java.math.BigDecimal;

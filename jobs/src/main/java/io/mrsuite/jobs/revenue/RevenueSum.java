@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.revenue;
 
 import io.mrsuite.formats.avro.RevenueDaily;
-import io.mrsuite.jobs.common.EventMeasures;
+import io.mrsuite.jobs.measures.EventMeasures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.sessionize;
 
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.jobs.common.EventMeasures;
+import io.mrsuite.jobs.measures.EventMeasures;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;

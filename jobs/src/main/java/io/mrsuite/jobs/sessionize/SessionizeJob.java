@@ -1,13 +1,13 @@
 package io.mrsuite.jobs.sessionize;
 
 import io.mrsuite.formats.avro.EnrichedEvent;
-import io.mrsuite.jobs.common.CuratedRun;
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.DatasetJob;
-import io.mrsuite.jobs.common.JobInput;
-import io.mrsuite.jobs.common.JobOptions;
-import io.mrsuite.jobs.common.JobPaths;
+import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.shuffle.SecondarySort;
+import io.mrsuite.jobs.tool.DatasetJob;
+import io.mrsuite.jobs.tool.JobInput;
+import io.mrsuite.jobs.tool.JobOptions;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

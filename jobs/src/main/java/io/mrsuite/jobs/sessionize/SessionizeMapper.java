@@ -2,8 +2,8 @@ package io.mrsuite.jobs.sessionize;
 
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.common.EventMeasures;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.measures.EventMeasures;
+import io.mrsuite.jobs.run.RecordCounters;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

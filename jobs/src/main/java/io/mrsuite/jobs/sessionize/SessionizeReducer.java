@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.sessionize;
 
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

@@ -2,9 +2,9 @@ package io.mrsuite.jobs.topproducts;
 
 import io.mrsuite.formats.avro.ProductDaily;
 import io.mrsuite.formats.avro.TopProduct;
-import io.mrsuite.jobs.common.DailyMartJob;
-import io.mrsuite.jobs.common.Dataset;
 import io.mrsuite.jobs.shuffle.SecondarySort;
+import io.mrsuite.jobs.tool.DailyMartJob;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;

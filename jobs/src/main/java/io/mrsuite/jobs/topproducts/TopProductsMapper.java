@@ -2,7 +2,7 @@ package io.mrsuite.jobs.topproducts;
 
 import io.mrsuite.formats.avro.ProductDaily;
 import io.mrsuite.formats.avro.TopProduct;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

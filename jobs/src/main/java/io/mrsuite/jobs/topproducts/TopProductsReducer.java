@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.topproducts;
 
 import io.mrsuite.formats.avro.TopProduct;
-import io.mrsuite.jobs.common.MartCounters;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.MartCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mrsuite.jobs.common.MrSuiteTool;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
+import io.mrsuite.jobs.tool.MrSuiteTool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

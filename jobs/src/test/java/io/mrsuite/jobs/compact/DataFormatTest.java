@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mrsuite.jobs.common.JobFailedException;
+import io.mrsuite.jobs.run.JobFailedException;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.avro.Schema;

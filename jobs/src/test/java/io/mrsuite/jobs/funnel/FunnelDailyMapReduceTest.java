@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mrsuite.formats.avro.FunnelDaily;
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.jobs.common.MartCounters;
-import io.mrsuite.jobs.common.MartTaskConf;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.MartCounters;
+import io.mrsuite.jobs.run.MartTaskConf;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.CountryKey;
 import io.mrsuite.jobs.shuffle.ReusingShuffle;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package io.mrsuite.jobs.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.JobFailedException;
-import io.mrsuite.jobs.common.Warehouse;
+import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

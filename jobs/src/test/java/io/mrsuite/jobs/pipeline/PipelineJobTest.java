@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.MrSuiteDriver;
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.MartRows;
-import io.mrsuite.jobs.common.Zone;
+import io.mrsuite.jobs.run.MartRows;
+import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Zone;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.MrSuiteDriver;
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.Zone;
 import io.mrsuite.jobs.dq.DqReportJob;
+import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Zone;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

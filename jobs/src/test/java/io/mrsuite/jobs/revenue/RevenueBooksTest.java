@@ -2,7 +2,7 @@ package io.mrsuite.jobs.revenue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import java.util.List;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.TaskCounter;

@@ -3,7 +3,7 @@ package io.mrsuite.jobs.sessionize;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.formats.avro.Session;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.FieldPartitioner;
 import io.mrsuite.jobs.shuffle.ReusingShuffle;
 import java.io.ByteArrayOutputStream;

@@ -2,9 +2,9 @@ package io.mrsuite.jobs.topproducts;
 
 import io.mrsuite.formats.avro.ProductDaily;
 import io.mrsuite.formats.avro.TopProduct;
-import io.mrsuite.jobs.common.MartCounters;
-import io.mrsuite.jobs.common.MartTaskConf;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.MartCounters;
+import io.mrsuite.jobs.run.MartTaskConf;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.FieldPartitioner;
 import io.mrsuite.jobs.shuffle.ReusingShuffle;
 import java.io.IOException;

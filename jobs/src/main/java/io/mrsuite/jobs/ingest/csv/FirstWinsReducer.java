@@ -2,8 +2,8 @@ package io.mrsuite.jobs.ingest.csv;
 
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.formats.quarantine.Rejection;
-import io.mrsuite.jobs.common.CuratedRun;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;

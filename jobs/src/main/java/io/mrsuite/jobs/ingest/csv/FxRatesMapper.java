@@ -4,7 +4,7 @@ import io.mrsuite.formats.avro.FxRate;
 import io.mrsuite.formats.commerce.CommerceRules;
 import io.mrsuite.formats.csv.CsvRecord;
 import io.mrsuite.formats.quarantine.Rejection;
-import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.time.LocalDate;
 
 /** Validates a day's exchange rates, keyed by currency. */

@@ -2,8 +2,8 @@ package io.mrsuite.jobs.ingest.csv;
 
 import io.mrsuite.formats.commerce.CommerceColumns;
 import io.mrsuite.formats.csv.CsvInputFormat;
-import io.mrsuite.jobs.common.Dataset;
-import io.mrsuite.jobs.common.RecordCounters;
+import io.mrsuite.jobs.run.RecordCounters;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package io.mrsuite.jobs.ingest.csv;
 
 import io.mrsuite.formats.commerce.CommerceColumns;
 import io.mrsuite.formats.csv.CsvInputFormat;
-import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;

@@ -4,7 +4,7 @@ import io.mrsuite.formats.commerce.CommerceRules.LineOfOrder;
 import io.mrsuite.formats.commerce.CommerceRules;
 import io.mrsuite.formats.csv.CsvRecord;
 import io.mrsuite.formats.quarantine.Rejection;
-import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.time.LocalDate;
 
 /** Validates order line rows, keyed by their order_id and sorted by line_no after the order itself. */

@@ -4,7 +4,7 @@ import io.mrsuite.formats.avro.Order;
 import io.mrsuite.formats.commerce.CommerceRules;
 import io.mrsuite.formats.csv.CsvRecord;
 import io.mrsuite.formats.quarantine.Rejection;
-import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.time.LocalDate;
 
 /** Validates order rows, keyed by order_id; they reach the reducer before the order's lines. */

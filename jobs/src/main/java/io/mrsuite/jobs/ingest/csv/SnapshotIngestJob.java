@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.ingest.csv;
 
-import io.mrsuite.jobs.common.CuratedRun;
-import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.hadoop.mapreduce.Counters;

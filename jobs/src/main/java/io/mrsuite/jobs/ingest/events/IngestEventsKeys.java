@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.ingest.events;
 
-import io.mrsuite.jobs.common.Dataset;
+import io.mrsuite.jobs.warehouse.Dataset;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
 

@@ -4,7 +4,7 @@ import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.QuarantineRecord;
 import io.mrsuite.formats.csv.CsvRecord;
 import io.mrsuite.formats.quarantine.QuarantineReason;
-import io.mrsuite.jobs.common.CuratedRun;
+import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.File;

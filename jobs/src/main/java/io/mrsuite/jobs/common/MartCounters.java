@@ -1,6 +1,0 @@
-package io.mrsuite.jobs.common;
-
-/** Rows a mart job wrote (its input records are counted by {@link RecordCounters}). */
-public enum MartCounters {
-  ROWS
-}

@@ -1,0 +1,144 @@
+package io.mrsuite.jobs.run;
+
+import io.mrsuite.formats.avro.CuratedDataModel;
+import io.mrsuite.formats.avro.QuarantineRecord;
+import io.mrsuite.formats.quarantine.QuarantineReason;
+import io.mrsuite.jobs.warehouse.Dataset;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskInputOutputContext;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+
+/**
+ * One run of a job that writes a curated Avro partition and, for a dataset whose writer rejects records, its
+ * quarantine partition: both staged, published only when the job succeeded and its books balance (quarantine
+ * first, so a curated {@code _SUCCESS} means the day is complete), each with the run manifest. The summary
+ * goes to stdout and, under an Oozie action with {@code capture-output}, to the action's data
+ * ({@link ActionData}).
+ *
+ * <p>Tasks write valid records with {@code context.write} and rejected ones with
+ * {@link #quarantine(TaskInputOutputContext, AvroMultipleOutputs, QuarantineRecord)}.
+ */
+public final class CuratedRun extends PartitionRun {
+  /** Named output (letters only, as AvroMultipleOutputs requires) for rejected records. */
+  public static final String QUARANTINE_OUTPUT = "quarantine";
+  /** Quarantine files go to this subdirectory of the staged output, then to the quarantine partition. */
+  public static final String QUARANTINE_DIR = "quarantine";
+  public static final String QUARANTINE_BASE_PATH = QUARANTINE_DIR + "/part";
+  /** Avro codec when the job sets none with {@code -D avro.output.codec=...}. */
+  public static final String DEFAULT_AVRO_CODEC = "snappy";
+
+  private final Optional<Path> quarantine;
+
+  /**
+   * @param paths what the run reads and writes; without a quarantine partition the job must reject nothing
+   * @param action where the run's books go for capture-output when an Oozie action runs it
+   */
+  public CuratedRun(String jobName, JobPaths paths, Configuration conf, OozieAction action) throws IOException {
+    super(jobName, paths, conf, action);
+    this.quarantine = paths.quarantine();
+  }
+
+  /** Writes a rejected record to the quarantine output and counts it, in total and under its reason. */
+  public static void quarantine(TaskInputOutputContext<?, ?, ?, ?> context, AvroMultipleOutputs outputs,
+      QuarantineRecord record) throws IOException, InterruptedException {
+    outputs.write(QUARANTINE_OUTPUT, new AvroKey<>(record), NullWritable.get(), QUARANTINE_BASE_PATH);
+    context.getCounter(RecordCounters.QUARANTINED).increment(1);
+    context.getCounter(QuarantineReason.valueOf(record.getReason())).increment(1);
+  }
+
+  /** Main output: Avro records of the dataset's schema; quarantine, when the run has one: {@link QuarantineRecord}s. */
+  public void configureOutputs(Job job, Dataset dataset) {
+    Configuration conf = job.getConfiguration();
+    AvroJob.setDataModelClass(job, CuratedDataModel.class);
+    AvroJob.setOutputKeySchema(job, dataset.schema().orElseThrow());
+    job.setOutputValueClass(NullWritable.class);
+    LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
+    if (quarantine.isPresent()) {
+      AvroMultipleOutputs.addNamedOutput(job, QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
+          QuarantineRecord.getClassSchema());
+      AvroMultipleOutputs.setCountersEnabled(job, true);
+    }
+    FileOutputFormat.setCompressOutput(job, true);
+    if (conf.get(AvroJob.CONF_OUTPUT_CODEC) == null) {
+      conf.set(AvroJob.CONF_OUTPUT_CODEC, DEFAULT_AVRO_CODEC);
+    }
+    conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, true);
+    FileOutputFormat.setOutputPath(job, staged);
+  }
+
+  /**
+   * Runs the job and, if it succeeds and its books balance, publishes its partitions and prints a summary.
+   *
+   * @param mainOutputCheck problems with the main output's record count, e.g. counted WRITTEN records
+   *     against the records the output format wrote (jobs differ in which task writes them)
+   * @param manifestFields job-specific facts for the run manifest
+   */
+  public RecordBooks runAndPublish(Job job, Function<Counters, List<String>> mainOutputCheck,
+      Map<String, String> manifestFields) throws IOException, InterruptedException, ClassNotFoundException {
+    return runAndPublish(job, RecordBooks::from, counters -> {
+      List<String> problems = new ArrayList<>(RecordBooks.from(counters).imbalances(
+          counters.findCounter(AvroMultipleOutputs.class.getName(), QUARANTINE_BASE_PATH).getValue()));
+      problems.addAll(mainOutputCheck.apply(counters));
+      return problems;
+    }, manifestFields);
+  }
+
+  /** The usual check: every record counted WRITTEN is one record the given task counter says was output. */
+  public static Function<Counters, List<String>> writtenEquals(Enum<?> outputRecords) {
+    return counters -> {
+      long written = counters.findCounter(RecordCounters.WRITTEN).getValue();
+      long output = counters.findCounter(outputRecords).getValue();
+      return written == output ? List.of()
+          : List.of("counted written " + written + " != records the output wrote " + output);
+    };
+  }
+
+  @Override
+  protected List<Path> outputs() {
+    List<Path> outputs = new ArrayList<>(List.of(output));
+    quarantine.ifPresent(outputs::add);
+    return outputs;
+  }
+
+  @Override
+  protected void publish(RunManifest manifest) throws IOException {
+    if (quarantine.isPresent()) {
+      Path stagedQuarantine = new Path(staged, QUARANTINE_DIR);
+      fs.mkdirs(stagedQuarantine);
+      fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
+      manifest.writeTo(fs, stagedQuarantine);
+      publisher.publish(stagedQuarantine, quarantine.get());
+    }
+    publisher.publish(staged, output);
+  }
+
+  @Override
+  protected void report(RecordBooks books, Counters counters) throws IOException {
+    PrintStream out = System.out;
+    out.printf("%s dt=%s: read %d, written %d, quarantined %d, skipped %d", jobName, date, books.read(),
+        books.written(), books.quarantined(), books.skipped());
+    out.println(books.duplicatesRemoved() > 0 ? ", duplicates removed " + books.duplicatesRemoved() : "");
+    books.byReason().forEach((reason, count) -> out.printf("  quarantined %-18s %d%n", reason, count));
+    out.println("  curated:    " + output);
+    quarantine.ifPresent(path -> out.println("  quarantine: " + path));
+    out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
+    action.captureOutput(ActionData.of(jobName, date, books, output, quarantine));
+  }
+}

@@ -1,0 +1,138 @@
+package io.mrsuite.jobs.run;
+
+import io.mrsuite.formats.avro.CuratedDataModel;
+import io.mrsuite.jobs.warehouse.Dataset;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+import org.apache.parquet.avro.AvroParquetOutputFormat;
+import org.apache.parquet.hadoop.ParquetOutputFormat;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * One run of a job that writes a mart partition ({@code marts/<table>/dt=X}) as Parquet through parquet-avro's
+ * {@link AvroParquetOutputFormat}, published whole when its books balance and every counted row is one record
+ * the reducers wrote.
+ *
+ * <p>Reducers write rows with {@code context.write(null, row)} and count each in {@link MartCounters#ROWS};
+ * the books count input records: read = written (aggregated into rows) + skipped (not this mart's) +
+ * duplicates removed. A mart built by several jobs runs the earlier ones with {@link #runStage(Job)} into
+ * {@link #intermediate(String)} directories and passes the first stage's books to the last.
+ */
+public final class MartRun extends PartitionRun {
+  /** Parquet codec when the job sets none with {@code -D parquet.compression=...}. */
+  public static final CompressionCodecName DEFAULT_CODEC = CompressionCodecName.SNAPPY;
+
+  /**
+   * @param paths what the run reads and the mart partition it writes
+   * @param action where the run's books go for capture-output when an Oozie action runs it
+   */
+  public MartRun(String jobName, JobPaths paths, Configuration conf, OozieAction action) throws IOException {
+    super(jobName, paths, conf, action);
+  }
+
+  /**
+   * Output: Parquet files of the mart's rows (its decimals as DECIMAL, dates as DATE), staged. Also sets the
+   * data model that reads the curated Avro inputs and the shuffle with their logical types.
+   */
+  public void configureOutput(Job job, Dataset mart) {
+    Configuration conf = job.getConfiguration();
+    AvroJob.setDataModelClass(job, CuratedDataModel.class);
+    AvroParquetOutputFormat.setSchema(job, mart.schema().orElseThrow());
+    LazyOutputFormat.setOutputFormatClass(job, AvroParquetOutputFormat.class);
+    job.setOutputKeyClass(Void.class);
+    if (conf.get(ParquetOutputFormat.COMPRESSION) == null) {
+      ParquetOutputFormat.setCompression(job, DEFAULT_CODEC);
+    }
+    conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, true);
+    FileOutputFormat.setOutputPath(job, staged);
+  }
+
+  /**
+   * Where an earlier stage of a mart built by several jobs writes: {@code _<stage>.dt=X.<run>/<stage>}, beside
+   * the partition. The hidden parent keeps it from {@code dt=*} globs and readers of the table; the visible last
+   * name lets the next stage read it (FileInputFormat refuses an input path whose own name is hidden). The
+   * caller deletes it with {@link #discard(Path)} when the run ends, whatever its outcome.
+   */
+  public Path intermediate(String stage) {
+    return new Path(new Path(output.getParent(), "_" + stage + "." + output.getName() + "." + runId), stage);
+  }
+
+  /** Deletes an intermediate directory with its hidden parent; never throws, so the run's own failure stays the one reported. */
+  public void discard(Path intermediate) {
+    publisher.discard(intermediate.getParent());
+  }
+
+  /** Runs the job and, if it succeeds and its books balance, publishes the partition and prints a summary. */
+  public RecordBooks runAndPublish(Job job, Map<String, String> manifestFields)
+      throws IOException, InterruptedException, ClassNotFoundException {
+    return runAndPublish(job, RecordBooks::from, counters -> problems(RecordBooks.from(counters), counters,
+        List.of()), manifestFields);
+  }
+
+  /**
+   * Runs the last stage of a mart built by several jobs and publishes as above. The books are those of the
+   * stage that read the input (the last one reads only intermediate records); {@code stageChecks} says, from
+   * the last stage's counters, where the stages disagree (e.g. the counts its rows sum to against the
+   * records the first stage counted written).
+   */
+  public RecordBooks runAndPublish(Job job, RecordBooks inputBooks, Function<Counters, List<String>> stageChecks,
+      Map<String, String> manifestFields) throws IOException, InterruptedException, ClassNotFoundException {
+    return runAndPublish(job, counters -> inputBooks,
+        counters -> problems(inputBooks, counters, stageChecks.apply(counters)), manifestFields);
+  }
+
+  private static List<String> problems(RecordBooks books, Counters counters, List<String> stageProblems) {
+    List<String> problems = new ArrayList<>(books.imbalances(0));
+    problems.addAll(stageProblems);
+    long rows = rows(counters);
+    long written = counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue();
+    if (rows != written) {
+      problems.add("counted rows " + rows + " != records the output wrote " + written);
+    }
+    return problems;
+  }
+
+  private static long rows(Counters counters) {
+    return counters.findCounter(MartCounters.ROWS).getValue();
+  }
+
+  @Override
+  protected List<Path> outputs() {
+    return List.of(output);
+  }
+
+  @Override
+  protected void describe(RunManifest manifest, Counters counters) {
+    manifest.put("rows", rows(counters));
+  }
+
+  @Override
+  protected void publish(RunManifest manifest) throws IOException {
+    publisher.publish(staged, output);
+  }
+
+  @Override
+  protected void report(RecordBooks books, Counters counters) throws IOException {
+    long rows = rows(counters);
+    PrintStream out = System.out;
+    out.printf("%s dt=%s: read %d, aggregated %d, skipped %d%s; rows %d%n", jobName, date, books.read(),
+        books.written(), books.skipped(),
+        books.duplicatesRemoved() > 0 ? ", duplicates removed " + books.duplicatesRemoved() : "", rows);
+    out.println("  mart:       " + output);
+    out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
+    action.captureOutput(ActionData.ofMart(jobName, date, books, rows, output));
+  }
+}

@@ -1,0 +1,127 @@
+package io.mrsuite.jobs.run;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.JobCounter;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+
+/**
+ * One run of a job that publishes a partition: the job writes into a staging directory, and the partition is
+ * published only when the job succeeded and its books balance, with the run manifest beside it. Nothing is
+ * published otherwise, and the staging directory is removed either way. {@link CuratedRun} and
+ * {@link MartRun} say what is written and how it is published.
+ */
+public abstract class PartitionRun {
+  private static final int MAX_EVENTS_SEARCHED = 1000;
+
+  protected final String jobName;
+  protected final LocalDate date;
+  protected final Path output;
+  protected final FileSystem fs;
+  protected final PartitionPublisher publisher;
+  /** Where the job writes its output; published as {@link #output}. */
+  protected final Path staged;
+  protected final String runId = UUID.randomUUID().toString();
+  protected final OozieAction action;
+  private final List<Path> inputs;
+
+  /** @param action where the run's books go for capture-output when an Oozie action runs it */
+  protected PartitionRun(String jobName, JobPaths paths, Configuration conf, OozieAction action) throws IOException {
+    this.jobName = jobName;
+    this.date = paths.date();
+    this.inputs = paths.allInputs();
+    this.output = paths.output();
+    this.fs = output.getFileSystem(conf);
+    this.publisher = new PartitionPublisher(fs, runId);
+    this.staged = publisher.stagingFor(output);
+    this.action = action;
+  }
+
+  /** Every partition the run publishes, for the manifest. */
+  protected abstract List<Path> outputs();
+
+  /** Moves the staged output into place; the manifest is already in {@link #staged}. */
+  protected abstract void publish(RunManifest manifest) throws IOException;
+
+  /** Tells the user and the workflow what was published. */
+  protected abstract void report(RecordBooks books, Counters counters) throws IOException;
+
+  /** Facts of the run's counters for its manifest, beyond the books; none by default. */
+  protected void describe(RunManifest manifest, Counters counters) {
+  }
+
+  /** Runs an earlier stage of a run, or the job itself; a failure quoting its first failed task when it fails. */
+  public Counters runStage(Job job) throws IOException, InterruptedException, ClassNotFoundException {
+    if (!job.waitForCompletion(true)) {
+      throw new JobFailedException(jobName + " dt=" + date + ": job " + job.getJobID() + " ended "
+          + job.getJobState() + ": " + failure(job));
+    }
+    return job.getCounters();
+  }
+
+  /**
+   * Runs the job and publishes what it wrote when its books balance.
+   *
+   * @param booksOf the run's books, from the job's counters
+   * @param problems where the counters disagree with the books or with what the outputs wrote
+   * @param manifestFields job-specific facts for the run manifest
+   */
+  protected final RecordBooks runAndPublish(Job job, Function<Counters, RecordBooks> booksOf,
+      Function<Counters, List<String>> problems, Map<String, String> manifestFields)
+      throws IOException, InterruptedException, ClassNotFoundException {
+    Instant started = Instant.now();
+    try {
+      Counters counters = runStage(job);
+      RecordBooks books = booksOf.apply(counters);
+      List<String> found = problems.apply(counters);
+      if (!found.isEmpty()) {
+        throw new JobFailedException(jobName + " dt=" + date + ": the books do not balance, nothing published: "
+            + String.join("; ", found));
+      }
+      RunManifest manifest = new RunManifest(jobName, job.getJobID().toString(), runId)
+          .put("date", date.toString())
+          .put("started", started.toString())
+          .put("finished", Instant.now().toString())
+          .put("map_tasks", counters.findCounter(JobCounter.TOTAL_LAUNCHED_MAPS).getValue())
+          .put("reduce_tasks", counters.findCounter(JobCounter.TOTAL_LAUNCHED_REDUCES).getValue());
+      describe(manifest, counters);
+      manifestFields.forEach(manifest::put);
+      manifest.paths("inputs", inputs).paths("outputs", outputs()).books(books);
+      manifest.writeTo(fs, staged);
+      publish(manifest);
+      report(books, counters);
+      return books;
+    } finally {
+      if (fs.exists(staged)) {
+        publisher.discard(staged);
+      }
+    }
+  }
+
+  /**
+   * Why the job failed, in the words of its first failed task when the framework keeps them (YARN does;
+   * the local runner logs them instead): a task's exception names the bad input, the job's status only
+   * counts failed tasks.
+   */
+  private static String failure(Job job) throws IOException, InterruptedException {
+    for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, MAX_EVENTS_SEARCHED)) {
+      if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
+        String[] diagnostics = job.getTaskDiagnostics(event.getTaskAttemptId());
+        if (diagnostics != null && diagnostics.length > 0) {
+          return event.getTaskAttemptId() + ": " + diagnostics[0].lines().findFirst().orElse("");
+        }
+      }
+    }
+    return job.getStatus().getFailureInfo();
+  }
+}

@@ -1,0 +1,50 @@
+package io.mrsuite.jobs.tool;
+
+import io.mrsuite.jobs.warehouse.Dataset;
+/**
+ * One input of a {@link DatasetJob}: the warehouse dataset it reads under {@code --root}, which of its date
+ * partitions, and the option that names its paths in the explicit form ({@code --input}, {@code --products}).
+ */
+public record JobInput(String option, Dataset dataset, Span span) {
+
+  /** Which partitions of the dataset a run of date D reads. */
+  public enum Span {
+    /** The partition of D, which must hold {@code _SUCCESS}. */
+    DAY,
+    /** The partitions D .. D + late days (arrivals of D's records), each complete unless --allow-missing. */
+    LATE_DAYS,
+    /** The raw partition of D as it landed; in the explicit form, files, directories or globs. */
+    LANDED
+  }
+
+  public static JobInput day(String option, Dataset dataset) {
+    return new JobInput(option, dataset, Span.DAY);
+  }
+
+  public static JobInput lateDays(String option, Dataset dataset) {
+    return new JobInput(option, dataset, Span.LATE_DAYS);
+  }
+
+  public static JobInput landed(String option, Dataset dataset) {
+    return new JobInput(option, dataset, Span.LANDED);
+  }
+
+  /** Whether the explicit form takes several comma-separated paths. */
+  boolean takesList() {
+    return span != Span.DAY;
+  }
+
+  /** The argument in the usage text. */
+  String argName() {
+    return takesList() ? "PATH[,PATH...]" : "PATH";
+  }
+
+  /** What the root form reads, e.g. {@code curated/events/dt=D..D+N}. */
+  String rootReads() {
+    return dataset.label() + switch (span) {
+      case DAY -> "/dt=D";
+      case LATE_DAYS -> "/dt=D..D+N";
+      case LANDED -> dataset.hourPartitioned() ? "/dt=D/hr=*" : "/dt=D";
+    };
+  }
+}

@@ -1,0 +1,62 @@
+package io.mrsuite.jobs.tool;
+
+import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.OozieAction;
+import java.io.IOException;
+import java.io.PrintStream;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * Base of every mrsuite job: parses the job's own options after ToolRunner has taken Hadoop's generic
+ * ones, prints usage and returns 2 on a wrong command line, and turns a failure on bad input into one
+ * clear line on stderr and exit 1 instead of a bare stack trace. Run by an Oozie {@code java} action, it
+ * takes the action's configuration and the launcher's delegation tokens ({@link OozieAction}).
+ */
+public abstract class MrSuiteTool extends Configured implements Tool {
+  /** Exit code for a wrong command line, as in Hadoop's own tools. */
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_FAILED = 1;
+
+  private OozieAction oozieAction;
+
+  /** The job's options, for parsing and for its usage text. */
+  protected abstract JobOptions options();
+
+  /** Runs the job with parsed options; throws UsageException for combinations the parser cannot see. */
+  protected abstract int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException,
+      ClassNotFoundException;
+
+  /**
+   * Runs as the java action {@code action} describes instead of the one this process was started as: for
+   * a runner that executes several workflow actions in one JVM (bin/mrsuite pipeline), where system
+   * properties cannot tell side-by-side actions apart.
+   */
+  public void setOozieAction(OozieAction action) {
+    this.oozieAction = action;
+  }
+
+  /** The action this run is: the one given to {@link #setOozieAction}, else what this process was handed. */
+  protected final OozieAction oozieAction() {
+    return oozieAction != null ? oozieAction : OozieAction.ofThisProcess();
+  }
+
+  @Override
+  public final int run(String[] args) throws Exception {
+    oozieAction().configure(getConf());
+    JobOptions options = options();
+    try {
+      return run(options.parse(args));
+    } catch (UsageException e) {
+      PrintStream err = System.err;
+      err.println("Error: " + e.getMessage());
+      options.printUsage(err);
+      ToolRunner.printGenericCommandUsage(err);
+      return EXIT_USAGE;
+    } catch (JobFailedException e) {
+      System.err.println("Error: " + e.getMessage());
+      return EXIT_FAILED;
+    }
+  }
+}
