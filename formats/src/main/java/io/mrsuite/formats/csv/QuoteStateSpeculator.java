@@ -8,23 +8,16 @@ import java.util.List;
 import org.apache.hadoop.fs.PositionedReadable;
 
 /**
- * Guesses where a record starting at or after a byte position begins, reading only a window of bytes
- * after it (Ge et al., "Speculative Distributed CSV Data Parsing for Big Data Analytics", SIGMOD 2019):
- * the position may lie in an unquoted field, at a field start, inside a quoted field, or right after a
- * quote in one. The window is parsed from each of these states. A wrong state puts every quote out of step
- * until its parse breaks at a quote and resumes at a line end; from there on it finds the same records as
- * the others. So the guess is the first record end that the parses from all states find: whichever state is
- * the true one, it is a record end of the true parse. Only if the parses do not meet within the window is
- * one state chosen: the one whose parse finds the fewest malformed records, then whose malformed records
- * span the fewest physical lines (those of a wrong state swallow the line breaks of quoted fields; an error
- * in the data mostly spoils one line), then with the fewest records whose field count is not the header's,
- * ties going to the likelier states given the byte before the position (outside quotes, or inside them
- * after a quote); the guess is the end of the first record that parse finds.
+ * Guesses where the first record at or after a byte position starts, from a window of bytes after it
+ * (Ge et al., "Speculative Distributed CSV Data Parsing for Big Data Analytics", SIGMOD 2019).
  *
- * <p>This is only a guess: {@link CsvRecordReader} proves it from the preceding split, which knows the
- * true state at the boundary (it fails, for instance, where the true parse is not a parse from one of these
- * states: a record over the size limit that is cut at a line break before the position). A deterministic
- * function of the file's bytes, so both splits compute the same guess.
+ * <p>The window is parsed from each state the position may be in: unquoted field, field start, inside
+ * quotes, just after a quote inside quotes. Parses from wrong states fall back in step at a line end, so
+ * the first record end they all share is a record end of the true parse. When they do not meet within
+ * the window, the state whose parse looks least malformed is chosen (formats/README.md gives the order).
+ *
+ * <p>A guess only: {@link CsvRecordReader} proves it from the split before, which knows the true state.
+ * It depends on the file's bytes alone, so both splits compute the same one.
  */
 final class QuoteStateSpeculator {
   private static final List<CsvState> OUTSIDE_FIRST =

@@ -9,12 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes a staged output directory as a partition, replacing any earlier one whole.
  *
- * <p>Jobs write into a hidden staging directory next to the target ({@code _staging.<name>.<run>}, never
- * matched by {@code dt=*} globs nor read by FileInputFormat). Publishing renames the old partition aside,
- * renames the staged one in, then deletes the old one: a reader sees the old partition or the new one,
- * never a mix, and if the second rename fails the old partition is put back. This is not
- * delete-then-rename, where a failed rename leaves no partition at all. Between the two renames (one
- * namenode call each) the partition is briefly absent; readers must wait for {@code _SUCCESS} anyway.
+ * <p>Jobs write into a hidden sibling ({@code _staging.<name>.<run>}), which no {@code dt=*} glob or
+ * FileInputFormat reads. Publishing renames the old partition aside, the staged one in, then deletes the
+ * old one; if the second rename fails the old one is put back. A reader sees old or new, never a mix.
  */
 public final class PartitionPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPublisher.class);
