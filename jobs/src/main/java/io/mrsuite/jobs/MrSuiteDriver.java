@@ -84,13 +84,14 @@ public final class MrSuiteDriver {
     }
   }
 
-  /** Runs {@code pipeline} with this driver's jobs as the workflows' java actions. */
-  public static final class Pipeline {
-    private Pipeline() {
+  /** {@code pipeline} with this driver's jobs as the workflows' java actions, run in this JVM. */
+  public static final class Pipeline extends PipelineJob {
+    public Pipeline() {
+      super(MrSuiteDriver.class.getName(), MrSuiteDriver::tool);
     }
 
     public static void main(String[] args) throws Exception {
-      System.exit(ToolRunner.run(new PipelineJob(MrSuiteDriver.class.getName(), MrSuiteDriver::tool), args));
+      System.exit(ToolRunner.run(new Pipeline(), args));
     }
   }
 

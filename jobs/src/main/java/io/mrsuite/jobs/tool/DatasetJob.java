@@ -79,7 +79,7 @@ public abstract class DatasetJob extends MrSuiteTool {
         + (readsLanded() ? " [--date D]" : " --date D") + extra;
     JobOptions options = new JobOptions(name(), rootForm + "\n" + explicitForm)
         .option(ROOT, "ROOT", "warehouse root (local path or hdfs://...); reads " + inputs().stream()
-            .map(JobInput::rootReads).collect(Collectors.joining(", ")) + (readsLanded() ? "" : ", each holding _SUCCESS")
+            .map(JobInput::rootReads).collect(Collectors.joining(", ")) + (readsLanded() ? "" : " (complete: _SUCCESS)")
             + "; writes " + output().label() + "/dt=D")
         .option(DATE, "D", readsLanded() ? "arrival or export date YYYY-MM-DD; with explicit inputs, defaults to"
             + " the dt= in their paths" : "event date YYYY-MM-DD");
@@ -142,7 +142,9 @@ public abstract class DatasetJob extends MrSuiteTool {
       if (!readsLanded()) {
         needed.add(DATE);
       }
-      throw new UsageException("give --root and --date, or " + String.join(", ", prefixed(needed)));
+      List<String> forms = prefixed(needed);
+      throw new UsageException("give --root and --date, or " + String.join(", ", forms.subList(0, forms.size() - 1))
+          + " and " + forms.get(forms.size() - 1));
     }
     if (readsLateDays() && (options.has(LATE_DAYS) || options.has(ALLOW_MISSING))) {
       throw new UsageException("--late-days and --allow-missing choose partitions under --root; with --" + first

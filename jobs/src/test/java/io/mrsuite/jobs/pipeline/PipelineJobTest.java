@@ -43,7 +43,10 @@ class PipelineJobTest {
     FileUtils.copyDirectory(TEST_DATA.resolve("warehouse/raw").toFile(), root.resolve("raw").toFile());
     String qualifiedRoot = "file:" + root.toAbsolutePath();
 
-    List<String> killed = run(1, "../oozie/dq-thresholds.properties");
+    List<String> killed = run(1, null);
+
+    assertEquals("pipeline dt=2026-11-20: dq gate on the production thresholds (oozie/dq-thresholds.properties in"
+        + " the jar); --dq-thresholds FILE gives others", killed.get(0), "without --dq-thresholds, said first");
 
     assertTrue(killed.contains("  arrival 2026-11-20: ingest (curated partitions missing or incomplete [events, "
         + "orders, products, fx_rates])"), String.join("\n", killed));
@@ -82,19 +85,22 @@ class PipelineJobTest {
     }
   }
 
-  /** Runs the pipeline for the sample day, asserts its exit code, and returns what it printed, line by line. */
+  /** Runs the pipeline for the sample day (thresholds null: the default), asserts its exit code, returns its lines. */
   private List<String> run(int exitCode, String thresholds, String... more) throws Exception {
     Configuration conf = new Configuration();
     conf.set("fs.defaultFS", "file:///");
     conf.set("mapreduce.framework.name", "local");
-    List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--date", DAY, "--dq-thresholds", thresholds,
-        "--parallel", "2"));
+    List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--date", DAY, "--parallel", "2"));
+    if (thresholds != null) {
+      args.addAll(List.of("--dq-thresholds", thresholds));
+    }
     args.addAll(List.of(more));
     PrintStream original = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      assertEquals(exitCode, ToolRunner.run(conf, new PipelineJob(MrSuiteDriver.class.getName(), MrSuiteDriver::tool), args.toArray(new String[0])));
+      PipelineJob pipeline = new MrSuiteDriver.Pipeline();
+      assertEquals(exitCode, ToolRunner.run(conf, pipeline, args.toArray(new String[0])));
     } finally {
       System.setOut(original);
       original.print(printed.toString(StandardCharsets.UTF_8));

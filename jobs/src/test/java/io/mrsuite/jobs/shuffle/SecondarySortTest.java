@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 /** The wiring of a secondary sort, and the keys it refuses because their groups would not be contiguous. */
 class SecondarySortTest {
   @Test
-  void sortsOnTheWholeKeyAndPartitionsAndGroupsOnTheField() throws IOException {
-    JobConf conf = new JobConf(configured(JoinKey.getClassSchema(), "key").getConfiguration());
+  void sortsOnTheWholeKeyAndPartitionsAndGroupsOnTheField() throws IOException, ClassNotFoundException {
+    Job job = configured(JoinKey.getClassSchema(), "key");
+    JobConf conf = new JobConf(job.getConfiguration());
     assertInstanceOf(AvroKeyComparator.class, conf.getOutputKeyComparator());
     assertInstanceOf(FieldGroupingComparator.class, conf.getOutputValueGroupingComparator());
-    assertEquals(FieldPartitioner.class, conf.getPartitionerClass());
+    assertEquals(FieldPartitioner.class, job.getPartitionerClass());
     assertEquals("key", conf.get(SecondarySort.GROUP_FIELD));
   }
 

@@ -306,7 +306,7 @@ class PipelineAppsIT {
     conf.set("fs.defaultFS", "file:///");
     conf.set(MRConfig.FRAMEWORK_NAME, MRConfig.LOCAL_FRAMEWORK_NAME);
 
-    PipelineJob pipeline = new PipelineJob(MrSuiteDriver.class.getName(), MrSuiteDriver::tool);
+    PipelineJob pipeline = new MrSuiteDriver.Pipeline();
     assertEquals(0, ToolRunner.run(conf, pipeline, new String[] {"--root", localRoot.toString(), "--date",
         EVENT_DATE, "--dq-thresholds", TestData.dqThresholds().toString(), "--apps",
         OozieApps.dir().resolve("apps").toString()}));
