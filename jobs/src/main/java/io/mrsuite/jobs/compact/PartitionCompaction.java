@@ -3,6 +3,7 @@ package io.mrsuite.jobs.compact;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mrsuite.formats.partition.PartitionNames;
 import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.JobFailures;
 import io.mrsuite.jobs.run.PartitionPublisher;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -35,7 +35,6 @@ import org.apache.hadoop.mapreduce.lib.output.NullOutputFormat;
  * original partition stays as it was.
  */
 final class PartitionCompaction {
-  private static final int MAX_EVENTS_SEARCHED = 1000;
 
   private final Configuration conf;
   private final long targetBytes;
@@ -166,21 +165,8 @@ final class PartitionCompaction {
   private static void run(Job job, Path dir) throws IOException, InterruptedException, ClassNotFoundException {
     if (!job.waitForCompletion(true)) {
       throw new JobFailedException("compact " + dir + ": job " + job.getJobName() + " (" + job.getJobID() + ") ended "
-          + job.getJobState() + ", nothing published: " + failure(job));
+          + job.getJobState() + ", nothing published: " + JobFailures.reason(job));
     }
-  }
-
-  /** The first failed task's first diagnostic line (YARN keeps them; the local runner logs them instead). */
-  private static String failure(Job job) throws IOException, InterruptedException {
-    for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, MAX_EVENTS_SEARCHED)) {
-      if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
-        String[] diagnostics = job.getTaskDiagnostics(event.getTaskAttemptId());
-        if (diagnostics != null && diagnostics.length > 0) {
-          return event.getTaskAttemptId() + ": " + diagnostics[0].lines().findFirst().orElse("");
-        }
-      }
-    }
-    return job.getStatus().getFailureInfo();
   }
 
   private static List<FileStatus> dataFilesIn(FileSystem fs, Path dir) throws IOException {

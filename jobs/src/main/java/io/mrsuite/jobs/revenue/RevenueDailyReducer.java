@@ -26,10 +26,7 @@ public class RevenueDailyReducer
   @Override
   protected void reduce(AvroKey<CountryKey> key, Iterable<AvroValue<RevenuePartial>> values, Context context)
       throws IOException, InterruptedException {
-    RevenueSum sum = new RevenueSum();
-    for (AvroValue<RevenuePartial> value : values) {
-      sum.add(value.datum());
-    }
+    RevenueSum sum = RevenueSum.of(values);
     context.write(null, sum.toRow(key.datum().getCountry(), eventDate));
     context.getCounter(MartCounters.ROWS).increment(1);
     context.getCounter(RevenueCounters.ROW_ORDERS).increment(sum.orders());

@@ -17,11 +17,7 @@ public class RevenuePartialCombiner
   @Override
   protected void reduce(AvroKey<CountryKey> key, Iterable<AvroValue<RevenuePartial>> values, Context context)
       throws IOException, InterruptedException {
-    RevenueSum sum = new RevenueSum();
-    for (AvroValue<RevenuePartial> value : values) {
-      sum.add(value.datum());
-    }
-    out.datum(sum.toPartial(key.datum().getCountry()));
+    out.datum(RevenueSum.of(values).toPartial(key.datum().getCountry()));
     context.write(key, out);
   }
 }

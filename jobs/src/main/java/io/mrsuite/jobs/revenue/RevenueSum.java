@@ -5,6 +5,7 @@ import io.mrsuite.jobs.measures.EventMeasures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import org.apache.avro.mapred.AvroValue;
 
 /** A running sum of one country's row; it copies what it adds, so the caller may reuse its records. */
 final class RevenueSum {
@@ -32,6 +33,15 @@ final class RevenueSum {
 
   void addOrphanPurchase() {
     orphanPurchases++;
+  }
+
+  /** The sum of one country's partials. */
+  static RevenueSum of(Iterable<AvroValue<RevenuePartial>> partials) {
+    RevenueSum sum = new RevenueSum();
+    for (AvroValue<RevenuePartial> partial : partials) {
+      sum.add(partial.datum());
+    }
+    return sum;
   }
 
   void add(RevenuePartial partial) {

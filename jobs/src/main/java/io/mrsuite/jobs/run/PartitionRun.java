@@ -13,7 +13,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobCounter;
-import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 
 /**
  * One run of a job that publishes a partition: the job writes into a staging directory, and the partition is
@@ -22,8 +21,6 @@ import org.apache.hadoop.mapreduce.TaskCompletionEvent;
  * {@link MartRun} say what is written and how it is published.
  */
 public abstract class PartitionRun {
-  private static final int MAX_EVENTS_SEARCHED = 1000;
-
   protected final String jobName;
   protected final LocalDate date;
   protected final Path output;
@@ -64,7 +61,7 @@ public abstract class PartitionRun {
   public Counters runStage(Job job) throws IOException, InterruptedException, ClassNotFoundException {
     if (!job.waitForCompletion(true)) {
       throw new JobFailedException(jobName + " dt=" + date + ": job " + job.getJobID() + " ended "
-          + job.getJobState() + ": " + failure(job));
+          + job.getJobState() + ": " + JobFailures.reason(job));
     }
     return job.getCounters();
   }
@@ -106,22 +103,5 @@ public abstract class PartitionRun {
         publisher.discard(staged);
       }
     }
-  }
-
-  /**
-   * Why the job failed, in the words of its first failed task when the framework keeps them (YARN does;
-   * the local runner logs them instead): a task's exception names the bad input, the job's status only
-   * counts failed tasks.
-   */
-  private static String failure(Job job) throws IOException, InterruptedException {
-    for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, MAX_EVENTS_SEARCHED)) {
-      if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
-        String[] diagnostics = job.getTaskDiagnostics(event.getTaskAttemptId());
-        if (diagnostics != null && diagnostics.length > 0) {
-          return event.getTaskAttemptId() + ": " + diagnostics[0].lines().findFirst().orElse("");
-        }
-      }
-    }
-    return job.getStatus().getFailureInfo();
   }
 }

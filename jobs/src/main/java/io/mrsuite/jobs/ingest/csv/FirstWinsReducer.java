@@ -1,30 +1,20 @@
 package io.mrsuite.jobs.ingest.csv;
 
 import io.mrsuite.formats.quarantine.QuarantineReason;
-import io.mrsuite.formats.quarantine.Rejection;
-import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
-import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Reducer;
 
 /**
  * Keeps the first valid record of each key, by (source file, byte offset) as the secondary sort delivers
  * them, and quarantines the others as DUPLICATE_KEY. Nothing is retained across values but the kept
  * record's position (a String, safe from the value reuse of the reduce iterator).
  */
-public class FirstWinsReducer extends Reducer<AvroKey<JoinKey>, AvroValue<SourcedRecord>, AvroKey<Object>, NullWritable> {
+public class FirstWinsReducer extends KeyedIngestReducer<Object> {
   private final AvroKey<Object> out = new AvroKey<>();
-  private AvroMultipleOutputs outputs;
-
-  @Override
-  protected void setup(Context context) {
-    outputs = new AvroMultipleOutputs(context);
-  }
 
   @Override
   protected void reduce(AvroKey<JoinKey> key, Iterable<AvroValue<SourcedRecord>> values, Context context)
@@ -38,17 +28,9 @@ public class FirstWinsReducer extends Reducer<AvroKey<JoinKey>, AvroValue<Source
         context.write(out, NullWritable.get());
         context.getCounter(RecordCounters.WRITTEN).increment(1);
       } else {
-        Rejection duplicate = new Rejection(QuarantineReason.DUPLICATE_KEY,
-            "key " + key.datum().getKey() + " already kept from " + kept);
-        CuratedRun.quarantine(context, outputs, SourcedRecords.quarantine(record, duplicate));
+        reject(context, record, QuarantineReason.DUPLICATE_KEY, "key " + key.datum().getKey() + " already kept from "
+            + kept);
       }
-    }
-  }
-
-  @Override
-  protected void cleanup(Context context) throws IOException, InterruptedException {
-    if (outputs != null) {
-      outputs.close();
     }
   }
 }

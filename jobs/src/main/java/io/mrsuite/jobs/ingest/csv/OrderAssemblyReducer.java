@@ -3,8 +3,6 @@ package io.mrsuite.jobs.ingest.csv;
 import io.mrsuite.formats.avro.Order;
 import io.mrsuite.formats.avro.OrderLine;
 import io.mrsuite.formats.quarantine.QuarantineReason;
-import io.mrsuite.formats.quarantine.Rejection;
-import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
@@ -12,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
-import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Reducer;
 
 /**
  * The reduce side of orders ⋈ order_lines on order_id. The secondary sort delivers an order_id's valid
@@ -27,14 +23,8 @@ import org.apache.hadoop.mapreduce.Reducer;
  * </ul>
  * The kept order and its lines are deep-copied: the reduce iterator reuses the objects it hands out.
  */
-public class OrderAssemblyReducer extends Reducer<AvroKey<JoinKey>, AvroValue<SourcedRecord>, AvroKey<Order>, NullWritable> {
+public class OrderAssemblyReducer extends KeyedIngestReducer<Order> {
   private final AvroKey<Order> out = new AvroKey<>();
-  private AvroMultipleOutputs outputs;
-
-  @Override
-  protected void setup(Context context) {
-    outputs = new AvroMultipleOutputs(context);
-  }
 
   @Override
   protected void reduce(AvroKey<JoinKey> key, Iterable<AvroValue<SourcedRecord>> values, Context context)
@@ -77,18 +67,6 @@ public class OrderAssemblyReducer extends Reducer<AvroKey<JoinKey>, AvroValue<So
       context.getCounter(RecordCounters.WRITTEN).increment(1L + lines.size());
       context.getCounter(OrdersCounters.ORDERS_WRITTEN).increment(1);
       context.getCounter(OrdersCounters.LINES_WRITTEN).increment(lines.size());
-    }
-  }
-
-  private void reject(Context context, SourcedRecord record, QuarantineReason reason, String detail)
-      throws IOException, InterruptedException {
-    CuratedRun.quarantine(context, outputs, SourcedRecords.quarantine(record, new Rejection(reason, detail)));
-  }
-
-  @Override
-  protected void cleanup(Context context) throws IOException, InterruptedException {
-    if (outputs != null) {
-      outputs.close();
     }
   }
 }
