@@ -19,8 +19,9 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Puts a {@link DeployPlan} under an apps directory so that a running coordinator never reads a half-written
- * or missing file.
+ * Uploads a {@link DeployPlan} under an apps directory.
+ *
+ * <p>The upload is arranged so that a running coordinator never reads a half-written or missing file.
  *
  * <ul>
  *   <li>A file whose destination already holds the same bytes is not written (a second deploy of the same
@@ -37,7 +38,8 @@ import org.apache.hadoop.fs.Path;
  *       apps that the source does not have are reported and left alone: a retired app may still have a
  *       running coordinator. Staging folders an interrupted deploy left are removed.
  * </ul>
- * One deploy at a time per apps directory: there is no lock.
+ *
+ * <p>One deploy at a time per apps directory: there is no lock.
  */
 final class AppUploader {
   private static final String STAGING_PREFIX = ".mrsuite-deploy-";

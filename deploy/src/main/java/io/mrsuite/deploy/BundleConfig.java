@@ -11,9 +11,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.oozie.client.OozieClient;
 
 /**
- * The configuration the bundle is submitted with: the user's job properties (oozie/job.properties.example),
- * checked against where the apps were just deployed, so that a deploy never starts a bundle that runs other
- * copies of the apps.
+ * The configuration the bundle is submitted with, checked against where the apps were just deployed.
+ *
+ * <p>It is the user's job properties (oozie/job.properties.example) plus the values the tool adds. The check
+ * means a deploy never starts a bundle that runs other copies of the apps.
  *
  * <ul>
  *   <li>{@code apps} (the bundle's parameter: {@code ${apps}/ingest}, ..., {@code ${apps}/dq-thresholds.properties})
@@ -22,7 +23,8 @@ import org.apache.oozie.client.OozieClient;
  *   <li>A workflow or coordinator application path is refused: the tool submits the bundle only.
  *   <li>{@code user.name} is set when absent, to the Hadoop user the files were written as.
  * </ul>
- * Values are resolved as the Oozie server resolves them, by Hadoop's {@code ${name}} substitution over the
+ *
+ * <p>Values are resolved as the Oozie server resolves them, by Hadoop's {@code ${name}} substitution over the
  * file's own properties ({@code apps=${nameNode}/apps/mrsuite}); the file is sent as written, with the
  * values the tool adds.
  */

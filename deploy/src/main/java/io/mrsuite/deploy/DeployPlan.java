@@ -12,10 +12,16 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * What a deploy puts under the apps directory, derived from an {@code oozie/} directory so that a new app
- * needs no code change: for every folder {@code apps/<app>/}, its files (recursively) under {@code <app>/}
- * and the job jar as {@code <app>/lib/mrsuite-jobs.jar}; {@code bundle/}'s files under {@code bundle/}; and
- * the {@code *.properties} files directly in {@code oozie/} (the dq thresholds) beside the apps.
+ * Lists what a deploy puts under the apps directory, derived from an {@code oozie/} directory.
+ *
+ * <p>Deriving it from the directory means a new app needs no code change. The plan holds:
+ *
+ * <ul>
+ *   <li>for every folder {@code apps/<app>/}, its files (recursively) under {@code <app>/} and the job jar
+ *       as {@code <app>/lib/mrsuite-jobs.jar};</li>
+ *   <li>{@code bundle/}'s files under {@code bundle/};</li>
+ *   <li>the {@code *.properties} files directly in {@code oozie/} (the dq thresholds), beside the apps.</li>
+ * </ul>
  *
  * <p>Left out: hidden files ({@code lib/.gitkeep}), everything in a source {@code lib/} (only {@code --jar}
  * goes there, never a jar someone copied into the checkout), and {@code oozie/}'s other files (README.md,

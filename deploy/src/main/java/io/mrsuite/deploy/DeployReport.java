@@ -6,6 +6,7 @@ import java.util.List;
 
 /** What a deploy did to each path under the apps directory, in the order it did it. */
 final class DeployReport {
+  /** What the deploy did to one path. */
   enum Outcome {
     /** New at its destination. */
     UPLOADED("uploaded"),
@@ -25,7 +26,11 @@ final class DeployReport {
     }
   }
 
-  /** @param path relative to the apps directory; a directory ends with '/' */
+  /**
+   * One path and what the deploy did to it.
+   *
+   * @param path relative to the apps directory; a directory ends with '/'
+   */
   record Line(Outcome outcome, String path) {
   }
 

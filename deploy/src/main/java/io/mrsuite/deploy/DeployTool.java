@@ -14,11 +14,16 @@ import org.apache.hadoop.util.GenericOptionsParser;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * {@code mrsuite-deploy}: uploads the Oozie apps of an {@code oozie/} directory to a Hadoop filesystem and,
- * with {@code --oozie}, submits and starts their bundle (docs/deploy.md). Hadoop's generic options
- * ({@code -D}, {@code -conf core-site.xml}) come first and configure the filesystem client, as for the jobs;
- * they are parsed here and not by ToolRunner, whose parser would take {@code --fs} for its own {@code -fs}.
- * The upload report goes to stderr and the bundle id alone to stdout ({@code id=$(bin/mrsuite-deploy ...)});
+ * Uploads the Oozie apps of an {@code oozie/} directory to a Hadoop filesystem and can start their bundle.
+ *
+ * <p>This is {@code mrsuite-deploy} (docs/deploy.md). With {@code --oozie} it also submits and starts the
+ * bundle.
+ *
+ * <p>Hadoop's generic options ({@code -D}, {@code -conf core-site.xml}) come first and configure the
+ * filesystem client, as for the jobs. They are parsed here and not by ToolRunner, whose parser would take
+ * {@code --fs} for its own {@code -fs}.
+ *
+ * <p>The upload report goes to stderr and the bundle id alone to stdout ({@code id=$(bin/mrsuite-deploy ...)});
  * a dry run prints its plan on stdout. Exit codes as the jobs': 2 on a wrong command line, 1 on a failure,
  * with one line saying why.
  */

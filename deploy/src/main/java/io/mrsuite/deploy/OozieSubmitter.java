@@ -6,9 +6,10 @@ import org.apache.oozie.client.OozieClient;
 import org.apache.oozie.client.OozieClientException;
 
 /**
- * Submits and starts the bundle as {@code oozie job -run -config job.properties} does: through
- * {@link AuthOozieClient}, the client the Oozie CLI uses, which authenticates with Kerberos SPNEGO when the
- * server asks for it (a ticket from kinit) and as the plain user otherwise.
+ * Submits and starts the bundle as {@code oozie job -run -config job.properties} does.
+ *
+ * <p>It goes through {@link AuthOozieClient}, the client the Oozie CLI uses. That client authenticates with
+ * Kerberos SPNEGO when the server asks for it, with a ticket from kinit, and as the plain user otherwise.
  */
 final class OozieSubmitter {
   private final String url;

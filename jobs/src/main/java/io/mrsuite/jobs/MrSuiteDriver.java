@@ -24,8 +24,10 @@ import org.apache.hadoop.util.ProgramDriver;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * The job jar's entry point: {@code hadoop jar mrsuite-jobs.jar <job> [options]} runs any job, and no job
- * name lists them all. Each job is a Tool run through ToolRunner, so Hadoop's generic options work.
+ * The job jar's entry point, which runs any job by name.
+ *
+ * <p>{@code hadoop jar mrsuite-jobs.jar <job> [options]} runs a job, and no job name lists them all. Each job
+ * is a Tool run through ToolRunner, so Hadoop's generic options work.
  */
 public final class MrSuiteDriver {
   private MrSuiteDriver() {

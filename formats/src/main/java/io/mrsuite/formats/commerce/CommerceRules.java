@@ -14,10 +14,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The rules of the CSV exports (DATA-CONTRACT.md section 3) on a well-formed record's fields, in the
- * contract's order: every MISSING_FIELD check, then INVALID_VALUE in column order, then
- * INCONSISTENT_TOTAL. Records come back without their source position (the caller knows it).
- * Duplicate keys and orphan lines need the whole export and are decided by the jobs.
+ * Applies the field rules of the CSV exports to a well-formed record.
+ *
+ * <p>The rules are those of DATA-CONTRACT.md section 3, checked in the contract's order: every MISSING_FIELD
+ * check, then INVALID_VALUE in column order, then INCONSISTENT_TOTAL. Records come back without their source
+ * position, which the caller knows. Duplicate keys and orphan lines need the whole export and are decided by
+ * the jobs.
  */
 public final class CommerceRules {
   private static final long MILLIS_PER_DAY = 86_400_000L;

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Buffered byte input that knows its absolute position, can take back bytes it just gave out (the CSV
- * parser resumes after a malformed record at the record's first line break), and can look ahead without
- * consuming (a split of a compressed file guesses its quote state from the bytes it is about to read).
+ * Buffered byte input that knows its absolute position and can take back bytes or look ahead.
+ *
+ * <p>Taking back bytes it just gave out lets the CSV parser resume after a malformed record at the record's
+ * first line break. Looking ahead without consuming lets a split of a compressed file guess its quote state
+ * from the bytes it is about to read.
  */
 final class ByteCursor {
   private static final int BUFFER_BYTES = 64 * 1024;

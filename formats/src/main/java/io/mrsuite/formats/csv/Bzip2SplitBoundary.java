@@ -5,8 +5,10 @@ import java.io.IOException;
 import org.apache.hadoop.io.compress.SplitCompressionInputStream;
 
 /**
- * Where the next split of a bzip2 file begins, in this split's decompressed positions, and the bytes from
- * there, so this split can make the same quote-state guess the next split makes at its start.
+ * Records where the next split of a bzip2 file begins and the bytes from there.
+ *
+ * <p>The position is in this split's decompressed positions. With those bytes this split can make the same
+ * quote-state guess that the next split makes at its start.
  *
  * <p>Hadoop's bzip2 codec in {@code BYBLOCK} mode hands out one block per read and advances the stream
  * position only when a new block starts, with a read of that block's first byte. The blocks whose position

@@ -8,9 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Parses RFC 4180 records from a byte stream: fields separated by commas, records by LF or CRLF; a
- * quoted field may hold commas, doubled quotes, CR and LF. Bad input never swallows the rest of the
- * file; these rules also fix where the next record starts, which split boundaries rely on:
+ * Parses RFC 4180 records from a byte stream.
+ *
+ * <p>Fields are separated by commas and records by LF or CRLF. A quoted field may hold commas, doubled
+ * quotes, CR and LF. Bad input never swallows the rest of the file. These rules also fix where the next
+ * record starts, which split boundaries rely on:
+ *
  * <ul>
  *   <li>A quote inside an unquoted field or text after a closing quote: the record is malformed and ends
  *       at the end of the physical line holding the error.</li>
@@ -18,8 +21,9 @@ import java.util.List;
  *       is malformed and ends at its first line break; parsing resumes after it.</li>
  *   <li>A record past the limit with no line break in it ends at the next line break.</li>
  * </ul>
- * An empty line is reported as {@link CsvRecord.Kind#EMPTY}; a record whose field count differs from
- * the expected one is malformed.
+ *
+ * <p>An empty line is reported as {@link CsvRecord.Kind#EMPTY}. A record whose field count differs from the
+ * expected one is malformed.
  */
 final class CsvParser {
   private static final int LF = '\n';

@@ -8,8 +8,10 @@ import java.util.List;
 import org.apache.hadoop.fs.PositionedReadable;
 
 /**
- * Guesses where the first record at or after a byte position starts, from a window of bytes after it
- * (Ge et al., "Speculative Distributed CSV Data Parsing for Big Data Analytics", SIGMOD 2019).
+ * Guesses where the first record at or after a byte position starts, from a window of bytes after it.
+ *
+ * <p>The method is that of Ge et al., "Speculative Distributed CSV Data Parsing for Big Data Analytics",
+ * SIGMOD 2019.
  *
  * <p>The window is parsed from each state the position may be in: unquoted field, field start, inside
  * quotes, just after a quote inside quotes. Parses from wrong states fall back in step at a line end, so
@@ -106,8 +108,10 @@ final class QuoteStateSpeculator {
   }
 
   /**
-   * A parse from one state: the ends of its records in the window (ascending, the first record's first), its
-   * malformed records and their lines, its wrong field counts.
+   * What parsing the window from one state found.
+   *
+   * <p>It holds the ends of its records in the window, ascending, so the first record's end comes first. It
+   * also holds its malformed records and their lines, and its wrong field counts.
    */
   private record Guess(long[] ends, int endCount, int malformed, long malformedLines, int wrongFieldCounts) {
     long firstEnd() {

@@ -8,9 +8,11 @@ import io.mrsuite.formats.text.RawLine;
 import java.time.LocalDate;
 
 /**
- * Turns one raw JSON Lines line into a curated {@link Event} or a {@link Rejection}, checking in the
- * contract's order: TRUNCATED_INPUT, INVALID_ENCODING, RECORD_TOO_LARGE, MALFORMED_JSON, then the field
- * rules of {@link EventValidator}. Empty lines are not records: callers test {@link #isSkipped} first.
+ * Turns one raw JSON Lines line into a curated {@link Event} or a {@link Rejection}.
+ *
+ * <p>Checks run in the contract's order: TRUNCATED_INPUT, INVALID_ENCODING, RECORD_TOO_LARGE, MALFORMED_JSON,
+ * then the field rules of {@link EventValidator}. Empty lines are not records: callers test
+ * {@link #isSkipped} first.
  */
 public final class RawEventDecoder {
   private final JsonObjectParser parser = new JsonObjectParser();

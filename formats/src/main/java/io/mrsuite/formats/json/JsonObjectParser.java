@@ -13,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parses a line that must hold exactly one JSON object (RFC 8259, strict: no comments, no trailing
- * text, no duplicate keys at any depth, at most {@value #MAX_DEPTH} levels of nesting counting the
- * object itself) into its top-level fields, in source order. Nested values are kept as their JSON
+ * Parses a line that must hold exactly one JSON object into its top-level fields, in source order.
+ *
+ * <p>Parsing is strict RFC 8259: no comments, no trailing text, no duplicate keys at any depth, and at most
+ * {@value #MAX_DEPTH} levels of nesting counting the object itself. Nested values are kept as their JSON
  * source text. Anything else is a {@link QuarantineReason#MALFORMED_JSON} rejection.
  *
  * <p>One pass over a streaming parser: nesting is counted here rather than by building a tree, so a

@@ -17,9 +17,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.PathIsNotDirectoryException;
 
 /**
- * Which {@code dt=YYYY-MM-DD} partitions of one dataset a job reads: a date range {@code [from, to]}, a
- * late window of N days that extends it to {@code from .. to + N}, and what to do about partitions that are
- * missing. Immutable: every {@code with...} method returns a new request.
+ * A request for the {@code dt=YYYY-MM-DD} partitions of one dataset that a job reads.
+ *
+ * <p>It holds a date range {@code [from, to]}, a late window of N days that extends it to
+ * {@code from .. to + N}, and what to do about partitions that are missing. Immutable: every {@code with...}
+ * method returns a new request.
  *
  * <pre>{@code
  * // dedup for event date X reads curated arrival partitions X .. X+late_days, each committed

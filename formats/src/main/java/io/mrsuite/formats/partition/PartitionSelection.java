@@ -7,9 +7,11 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What {@link DatePartitions#select} found for one dataset: the selected partitions in date order, the
- * dates it could not select (missing: no directory; incomplete: no {@code _SUCCESS} when that was
- * required), and every entry it skipped. Immutable.
+ * The result of {@link DatePartitions#select} for one dataset.
+ *
+ * <p>It holds the selected partitions in date order, the dates that could not be selected, and every entry
+ * that was skipped. A date is missing when it has no directory, and incomplete when it has no
+ * {@code _SUCCESS} although that was required. Immutable.
  */
 public final class PartitionSelection {
   private final DatePartitions request;

@@ -1,8 +1,9 @@
 /**
- * Which date partitions a job reads: a dataset directory of the warehouse (DATA-CONTRACT.md section 1,
- * e.g. {@code ROOT/raw/events} or {@code ROOT/curated/events}) plus a date range and a late window turn
- * into exactly the existing {@code dt=YYYY-MM-DD} directories, and for raw events their {@code hr=HH}
- * subdirectories.
+ * Selects the existing date partitions a job reads from one dataset directory of the warehouse.
+ *
+ * <p>A dataset directory (DATA-CONTRACT.md section 1, such as {@code ROOT/raw/events} or
+ * {@code ROOT/curated/events}) plus a date range and a late window turn into exactly the existing
+ * {@code dt=YYYY-MM-DD} directories and, for raw events, their {@code hr=HH} subdirectories.
  *
  * <ul>
  *   <li>{@link io.mrsuite.formats.partition.DatePartitions}: the request (immutable) and its
@@ -19,8 +20,8 @@
  *       rules and the names this package relies on.</li>
  * </ul>
  *
- * <p>The package reads no Configuration keys: the job that selects its inputs passes every choice
- * explicitly, on the client, before the job is submitted; nothing here runs in a task and there is no
- * static mutable state.
+ * <p>The package reads no Configuration keys: the job that selects its inputs passes every choice explicitly,
+ * on the client, before the job is submitted. Nothing here runs in a task and there is no static mutable
+ * state.
  */
 package io.mrsuite.formats.partition;

@@ -16,8 +16,10 @@ import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.hadoop.ParquetRecordReader;
 
 /**
- * A {@code .parquet} file through parquet-avro, anything else as an Avro container file (a file that is
- * neither fails the task naming it), both with the plain generic model and the file's own schema.
+ * Reads one warehouse file as generic records keyed by its dataset label.
+ *
+ * <p>A {@code .parquet} file is read through parquet-avro and anything else as an Avro container file. A file
+ * that is neither fails the task, naming it. Both use the plain generic model and the file's own schema.
  */
 final class DatasetRecordReader extends RecordReader<Text, AvroValue<GenericRecord>> {
 

@@ -13,9 +13,11 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.parquet.avro.AvroParquetInputFormat;
 
 /**
- * parquet-avro's {@link AvroParquetInputFormat} (its splits, its reader) giving {@code (AvroKey, NullWritable)}
- * pairs, so that one mapper reads Avro and Parquet partitions alike. A FileInputFormat because Hadoop's
- * CombineFileRecordReaderWrapper takes one.
+ * Reads Parquet files as {@code (AvroKey, NullWritable)} pairs, so one mapper reads Avro and Parquet alike.
+ *
+ * <p>It is parquet-avro's {@link AvroParquetInputFormat}, with its splits and its reader, giving the pair
+ * type of Avro's own input format. It is a FileInputFormat because Hadoop's CombineFileRecordReaderWrapper
+ * takes one.
  */
 public class ParquetAvroKeyInputFormat extends FileInputFormat<AvroKey<GenericRecord>, NullWritable> {
   private final AvroParquetInputFormat<GenericRecord> parquet = new AvroParquetInputFormat<>();

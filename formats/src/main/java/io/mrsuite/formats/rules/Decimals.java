@@ -3,8 +3,10 @@ package io.mrsuite.formats.rules;
 import java.math.BigDecimal;
 
 /**
- * Exact non-negative decimals with a fixed scale: at most {@code scale} fraction digits as written, at most
- * {@code precision - scale} integer digits, so every accepted value fits the Avro decimal it is stored as.
+ * Parses exact non-negative decimals with a fixed scale and precision.
+ *
+ * <p>An accepted value has at most {@code scale} fraction digits as written and at most
+ * {@code precision - scale} integer digits, so it fits the Avro decimal it is stored as.
  */
 public final class Decimals {
   /** Money amounts: decimal(18,2). */

@@ -5,9 +5,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The contract's timestamp text: {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)}, nothing looser (no
- * lower-case T or Z, no missing seconds, no offset without a colon). The fraction may have any number of
- * digits and is cut, not rounded, to milliseconds.
+ * Parses the contract's timestamp text and nothing looser.
+ *
+ * <p>The form is {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)}: no lower-case T or Z, no missing seconds,
+ * no offset without a colon. The fraction may have any number of digits and is cut, not rounded, to
+ * milliseconds.
  */
 public final class Timestamps {
   private static final int DATE_TIME_LENGTH = "YYYY-MM-DDTHH:MM:SS".length();

@@ -13,10 +13,11 @@ import org.apache.hadoop.mapreduce.lib.input.CombineFileRecordReaderWrapper;
 import org.apache.hadoop.mapreduce.lib.input.CombineFileSplit;
 
 /**
- * Many small text files (plain or compressed, each read whole) packed into splits of at most
- * {@code mapreduce.input.fileinputformat.split.maxsize} bytes, grouped by node and rack for locality, so
- * thousands of small files do not mean thousands of map tasks. Each line is a {@link RawLine} naming its
- * file, line number and offset.
+ * Packs many small text files into few splits, so thousands of small files do not mean thousands of map tasks.
+ *
+ * <p>Files may be plain or compressed, and each is read whole. A split holds at most
+ * {@code mapreduce.input.fileinputformat.split.maxsize} bytes, grouped by node and rack for locality. Each
+ * line is a {@link RawLine} naming its file, line number and offset.
  *
  * <p>Set the maximum split size: without it Hadoop packs a whole node's files into one split.
  */
@@ -35,7 +36,7 @@ public class CombinedLineInputFormat extends CombineFileInputFormat<LongWritable
     return new CombineFileRecordReader<>((CombineFileSplit) split, context, FileInSplit.class);
   }
 
-  /** Reads file {@code index} of a combined split; the constructor shape is what CombineFileRecordReader calls. */
+  /** Reads file {@code index} of a combined split. The constructor's shape is what CombineFileRecordReader calls. */
   public static final class FileInSplit extends CombineFileRecordReaderWrapper<LongWritable, RawLine> {
     public FileInSplit(CombineFileSplit split, TaskAttemptContext context, Integer index)
         throws IOException, InterruptedException {

@@ -20,9 +20,10 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
- * Reads one whole file (plain, or compressed with any codec Hadoop knows by extension) as {@link RawLine}s;
- * the key is the line's byte offset in the decompressed file. Files are never split, so every line number
- * is exact.
+ * Reads one whole file, plain or compressed, as {@link RawLine}s.
+ *
+ * <p>Any codec Hadoop knows by file extension is decompressed. The key is the line's byte offset in the
+ * decompressed file. Files are never split, so every line number is exact.
  *
  * <p>A compressed file that ends early or is corrupt yields its readable lines and then one
  * {@link RawLine.Kind#TRUNCATED} line for the rest; other read errors fail the task, naming file and offset.

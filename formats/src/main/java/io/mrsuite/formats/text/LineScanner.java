@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Cuts a (decompressed) byte stream into lines without ever dropping one silently, unlike Hadoop's
- * {@code LineReader}, which skips over-long lines with only a log message.
+ * Cuts a decompressed byte stream into lines without ever dropping one silently.
+ *
+ * <p>Hadoop's {@code LineReader}, by contrast, skips over-long lines with only a log message.
  *
  * <ul>
  *   <li>A line ends at {@code \n}; a {@code \r} right before it belongs to the terminator. The last line

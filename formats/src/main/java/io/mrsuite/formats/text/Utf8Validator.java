@@ -1,8 +1,9 @@
 package io.mrsuite.formats.text;
 
 /**
- * Checks bytes for well-formed UTF-8 one byte at a time (Unicode 15, table 3-7: no overlong forms, no
- * surrogates, nothing above U+10FFFF), so a line can be checked while it streams past, however long.
+ * Checks bytes for well-formed UTF-8 one at a time, so a line of any length can be checked as it streams.
+ *
+ * <p>The rules are those of Unicode 15, table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF.
  */
 public final class Utf8Validator {
   private int pending;

@@ -10,8 +10,10 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
 
 /**
- * The FX rates of a day (a few hundred rows) as every task of a job sees them: the driver ships the
- * partition through the distributed cache, each task loads it into a map.
+ * Ships a day's FX rates to every task of a job and loads them there.
+ *
+ * <p>The driver ships the partition, a few hundred rows, through the distributed cache. Each task loads it
+ * into a map.
  */
 public final class CachedFxRates {
   /** Name prefix of the localized files of the FX rates partition. */

@@ -13,8 +13,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads an Avro data file's header: its writer schema, its codec, and where its first block starts; and
- * checks that the file ends with its sync marker, as every block does.
+ * Reads an Avro data file's header and checks that the file ends with its sync marker.
+ *
+ * <p>The header gives the writer schema, the codec and where the first block starts. Every block ends with
+ * the sync marker, so a complete file does too.
  */
 final class AvroFileInspector {
   private AvroFileInspector() {

@@ -15,9 +15,10 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * Rewrites Avro files, one after the other, into one file that is counted and not kept, as a compaction map
- * would write them (the same schema, codec and sync interval), until it has read {@code payloadBytes} of
- * record data.
+ * Measures what a compaction would write by rewriting Avro files into one file that is counted, not kept.
+ *
+ * <p>The files are rewritten one after the other as a compaction map would write them, with the same schema,
+ * codec and sync interval, until {@code payloadBytes} of record data have been read.
  */
 final class AvroSampleRewrite {
   private AvroSampleRewrite() {

@@ -15,11 +15,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * compact --dataset DIR: rewrites a partition of many small Avro or Parquet files into files of about
- * {@code --target-size}, with the same records, schema and codec, and swaps it in atomically after proving
- * that the compacted files hold exactly the records of the originals (count and order-independent checksum).
- * With {@code --root --table --from --to} it compacts each date partition of the range in turn, each swapped
- * on its own. See docs/compact.md.
+ * Rewrites a partition of many small Avro or Parquet files into files of about {@code --target-size}.
+ *
+ * <p>This is {@code compact --dataset DIR} (docs/compact.md). The records, schema and codec stay the same.
+ * The partition is swapped in atomically after proving that the compacted files hold exactly the records of
+ * the originals, by count and order-independent checksum. With {@code --root --table --from --to} it compacts
+ * each date partition of the range in turn, each swapped on its own.
  */
 public class CompactJob extends MrSuiteTool {
   public static final String NAME = "compact";

@@ -9,8 +9,9 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Copies every record of its group of files to its one output file, unchanged, counting each record read
- * and written and adding its fingerprint to the checksum of what was read.
+ * Copies every record of its group of files to its one output file, unchanged.
+ *
+ * <p>It counts each record read and written and adds its fingerprint to the checksum of what was read.
  */
 public class CompactMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, AvroKey<GenericRecord>, NullWritable> {
   private final RecordFingerprint fingerprint = new RecordFingerprint();

@@ -7,10 +7,11 @@ import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.TaskCounter;
 
 /**
- * The record accounting of one compaction, from the compaction job's counters and the verification job's:
- * every record read was written, the files read back hold as many records, and the checksum of what was
- * read back equals the checksum of what was read. For Parquet the footers' row counts must also equal the
- * records read, a check on the readers that does not depend on them.
+ * The record accounting of one compaction, from the counters of the compaction and verification jobs.
+ *
+ * <p>The books balance when every record read was written, the files read back hold as many records, and the
+ * checksum of what was read back equals the checksum of what was read. For Parquet the footers' row counts
+ * must also equal the records read, a check on the readers that does not depend on them.
  *
  * @param rowsFromMetadata the rows the input files' metadata promises, or -1 when it does not say (Avro)
  */

@@ -13,9 +13,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The compacted partition's {@value RunManifest#FILE_NAME}: the manifest of the run that wrote the partition,
- * kept as it was (its books still describe these records), with one entry per compaction appended to its
- * {@code compactions} array. A partition without a manifest gets one holding only that array.
+ * The compacted partition's {@value RunManifest#FILE_NAME}, with one entry appended per compaction.
+ *
+ * <p>It is the manifest of the run that wrote the partition, kept as it was because its books still describe
+ * these records. Each compaction appends an entry to its {@code compactions} array. A partition without a
+ * manifest gets one holding only that array.
  */
 final class CompactionManifest {
   static final String COMPACTIONS = "compactions";

@@ -4,8 +4,9 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * A Parquet {@link OutputFile} that keeps nothing and counts what is written to it: the size a file would
- * have, measured without storing it.
+ * A Parquet {@link OutputFile} that keeps nothing and counts the bytes written to it.
+ *
+ * <p>It measures the size a file would have without storing it.
  */
 final class CountingOutputFile implements OutputFile {
   private final CountingStream stream = new CountingStream();

@@ -31,9 +31,11 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * The file formats compact rewrites, told apart by their magic bytes, each read and written by its own
- * library's MapReduce formats with the generic data model, so records pass through exactly as stored
- * (decimals as bytes, timestamps as longs: no conversion that could round or shift them).
+ * The file formats compact rewrites, told apart by their magic bytes.
+ *
+ * <p>Each is read and written by its own library's MapReduce formats with the generic data model, so records
+ * pass through exactly as stored: decimals as bytes, timestamps as longs, no conversion that could round or
+ * shift them.
  */
 public enum DataFormat {
   AVRO(DataFileConstants.MAGIC) {

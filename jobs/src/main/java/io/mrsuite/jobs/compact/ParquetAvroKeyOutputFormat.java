@@ -12,8 +12,10 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
 
 /**
- * parquet-avro's {@link AvroParquetOutputFormat} (its writer, its committer) taking {@code (AvroKey, NullWritable)}
- * pairs, the pairs {@link CompactMapper} writes whatever the format.
+ * Writes the {@code (AvroKey, NullWritable)} pairs of {@link CompactMapper} as Parquet.
+ *
+ * <p>It is parquet-avro's {@link AvroParquetOutputFormat}, with its writer and its committer, taking the pair
+ * type the mapper writes whatever the format.
  */
 public class ParquetAvroKeyOutputFormat extends OutputFormat<AvroKey<GenericRecord>, NullWritable> {
   private final AvroParquetOutputFormat<GenericRecord> parquet = new AvroParquetOutputFormat<>();

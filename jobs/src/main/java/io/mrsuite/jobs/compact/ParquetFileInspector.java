@@ -17,8 +17,10 @@ import org.apache.parquet.hadoop.util.HadoopStreams;
 import org.apache.parquet.io.InputFile;
 
 /**
- * Reads a Parquet file's footer: its Parquet schema, the Avro schema parquet-avro stored with it (or
- * parquet-avro's reading of the Parquet schema when the writer stored none), its codec, row groups and rows.
+ * Reads a Parquet file's footer for its schemas, codec, row groups and row count.
+ *
+ * <p>The Avro schema is the one parquet-avro stored with the file, or parquet-avro's reading of the Parquet
+ * schema when the writer stored none.
  */
 final class ParquetFileInspector {
   /** Where parquet-avro stores the Avro schema in the footer (AvroWriteSupport), and where it once did. */

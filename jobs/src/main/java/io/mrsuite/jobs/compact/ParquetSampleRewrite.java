@@ -14,9 +14,11 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
- * Rewrites Parquet files, one after the other, into one file that is counted and not kept, as a compaction
- * map would write them (parquet-avro's writer with the job's schema layout, codec, row group, page and
- * dictionary settings), until it has read {@code payloadBytes} of record data.
+ * Measures what a compaction would write by rewriting Parquet files into one file that is counted, not kept.
+ *
+ * <p>The files are rewritten one after the other as a compaction map would write them: parquet-avro's writer
+ * with the job's schema layout, codec, row group, page and dictionary settings. It stops once it has read
+ * {@code payloadBytes} of record data.
  */
 final class ParquetSampleRewrite {
   private ParquetSampleRewrite() {

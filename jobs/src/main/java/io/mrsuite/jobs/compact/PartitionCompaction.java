@@ -28,11 +28,13 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.NullOutputFormat;
 
 /**
- * Compacts one partition directory: scans it, plans the groups, runs the compaction job into a hidden
- * staging sibling, runs a second map-only job that reads the staged files back, and publishes them in
- * place of the partition only when the record count and checksum of what was read back equal those of the
- * original files, and the partition did not change meanwhile. Otherwise nothing is published and the
- * original partition stays as it was.
+ * Compacts one partition directory and publishes the result only when it provably holds the same records.
+ *
+ * <p>It scans the partition, plans the groups, runs the compaction job into a hidden staging sibling, and
+ * runs a second map-only job that reads the staged files back. The staged files replace the partition only
+ * when the record count and checksum of what was read back equal those of the original files, and the
+ * partition did not change meanwhile. Otherwise nothing is published and the original partition stays as it
+ * was.
  */
 final class PartitionCompaction {
 

@@ -22,11 +22,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What one partition directory holds: its data files (read in name order), whether it is complete
- * ({@code _SUCCESS}) and whether it has a run manifest. Anything compact would not carry over into the
- * compacted partition is refused with its name rather than lost: a subdirectory, a visible file that is
- * neither Avro nor Parquet, or a hidden entry other than {@code _SUCCESS}, {@code _manifest.json} and
- * checksum files ({@code .name.crc}, which the filesystem keeps with their files).
+ * Lists what one partition directory holds and refuses anything compact would not carry over.
+ *
+ * <p>It holds the data files, read in name order, whether the partition is complete ({@code _SUCCESS}) and
+ * whether it has a run manifest. A subdirectory, a visible file that is neither Avro nor Parquet, or a hidden
+ * entry other than {@code _SUCCESS}, {@code _manifest.json} and checksum files is refused with its name
+ * rather than lost. Checksum files ({@code .name.crc}) are kept by the filesystem with their files.
  */
 final class PartitionScan {
   private static final int NAMES_SHOWN = 5;

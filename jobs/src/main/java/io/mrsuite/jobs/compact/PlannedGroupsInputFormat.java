@@ -17,10 +17,12 @@ import org.apache.hadoop.mapreduce.lib.input.CombineFileRecordReaderWrapper;
 import org.apache.hadoop.mapreduce.lib.input.CombineFileSplit;
 
 /**
- * The splits {@link CompactionPlan} made, one per compacted file, each a {@link CombineFileSplit} of whole
- * files read one after the other by the format's own input format (Avro's AvroKeyInputFormat or
- * parquet-avro's AvroParquetInputFormat). Planning happens in the driver, which has read every file's
- * header or footer anyway; the plan travels in the configuration ({@link CompactKeys#SPLITS}).
+ * Gives the splits {@link CompactionPlan} made, one per compacted file.
+ *
+ * <p>Each is a {@link CombineFileSplit} of whole files read one after the other by the format's own input
+ * format (Avro's AvroKeyInputFormat or parquet-avro's AvroParquetInputFormat). Planning happens in the
+ * driver, which has read every file's header or footer anyway. The plan travels in the configuration
+ * ({@link CompactKeys#SPLITS}).
  */
 public class PlannedGroupsInputFormat extends InputFormat<AvroKey<GenericRecord>, NullWritable> {
 
@@ -36,7 +38,7 @@ public class PlannedGroupsInputFormat extends InputFormat<AvroKey<GenericRecord>
         CompactKeys.format(context.getConfiguration()).fileInSplit());
   }
 
-  /** Reads file {@code index} of a combined split as Avro; the constructor is what CombineFileRecordReader calls. */
+  /** Reads file {@code index} of a combined split as Avro. Its constructor is what CombineFileRecordReader calls. */
   public static final class AvroFileInSplit extends CombineFileRecordReaderWrapper<AvroKey<GenericRecord>, NullWritable> {
     public AvroFileInSplit(CombineFileSplit split, TaskAttemptContext context, Integer index)
         throws IOException, InterruptedException {
@@ -44,7 +46,7 @@ public class PlannedGroupsInputFormat extends InputFormat<AvroKey<GenericRecord>
     }
   }
 
-  /** Reads file {@code index} of a combined split as Parquet; the constructor is what CombineFileRecordReader calls. */
+  /** Reads file {@code index} of a combined split as Parquet. Its constructor is what CombineFileRecordReader calls. */
   public static final class ParquetFileInSplit
       extends CombineFileRecordReaderWrapper<AvroKey<GenericRecord>, NullWritable> {
     public ParquetFileInSplit(CombineFileSplit split, TaskAttemptContext context, Integer index)

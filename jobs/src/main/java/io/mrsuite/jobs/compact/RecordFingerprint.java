@@ -15,10 +15,12 @@ import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 
 /**
- * A 64-bit fingerprint of one record's contents: Avro's CRC-64-AVRO ({@link SchemaNormalization#fingerprint64})
- * of the record's canonical binary encoding. Canonical means Avro's binary encoding with map entries in
- * key order: a map's entries are unordered, and a reader's HashMap (reused from record to record) may
- * iterate them in another order than the writer did, so the raw encoding of equal records can differ.
+ * A 64-bit fingerprint of one record's contents.
+ *
+ * <p>It is Avro's CRC-64-AVRO ({@link SchemaNormalization#fingerprint64}) of the record's canonical binary
+ * encoding. Canonical means Avro's binary encoding with map entries in key order: a map's entries are
+ * unordered, and a reader's HashMap (reused from record to record) may iterate them in another order than the
+ * writer did, so the raw encoding of equal records can differ.
  *
  * <p>The sum of the fingerprints of a partition's records (mod 2^64) is an order-independent checksum of
  * its multiset of records. One instance per task: it reuses its buffer and encoder.

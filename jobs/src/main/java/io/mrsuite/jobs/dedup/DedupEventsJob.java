@@ -23,9 +23,13 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * dedup-events --date X: the curated events of arrival dates X .. X+late_days whose event date is X, each
- * event_id once (the first by arrival date, source file, byte offset), in {@code curated/events_dedup/dt=X}.
- * The output is one total order by (hash of event_id, event_id) across its part files, so the same input
+ * Deduplicates the curated events of event date X, keeping each event_id once.
+ *
+ * <p>This is {@code dedup-events --date X}, writing {@code curated/events_dedup/dt=X}. It reads the arrival
+ * dates X .. X+late_days and keeps the events whose event date is X. Of the copies of an event, the first by
+ * arrival date, source file and byte offset wins.
+ *
+ * <p>The output is one total order by (hash of event_id, event_id) across its part files, so the same input
  * gives the same records in the same order whatever the number of reducers.
  */
 public class DedupEventsJob extends DatasetJob {

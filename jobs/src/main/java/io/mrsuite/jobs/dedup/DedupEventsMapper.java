@@ -11,9 +11,10 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Keeps the curated events whose UTC event date is the job's date (the others are counted as skipped:
- * they belong to another day's run) and keys them by event id, then by (arrival date, source file, byte
- * offset), the order in which the first copy wins.
+ * Keeps the curated events of the job's UTC event date and keys them by event id.
+ *
+ * <p>Events of other dates are counted as skipped, since they belong to another day's run. Within an event id
+ * the key orders copies by (arrival date, source file, byte offset), the order in which the first copy wins.
  */
 public class DedupEventsMapper extends Mapper<AvroKey<Event>, NullWritable, AvroKey<JoinKey>, AvroValue<Event>> {
   private static final long MILLIS_PER_DAY = 86_400_000L;

@@ -10,9 +10,10 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * Writes the first copy of each event id, as the secondary sort delivers them by (arrival date, source
- * file, byte offset), and counts the others as duplicates removed. The kept copy is written before the
- * iterator moves on, so the reuse of value objects cannot touch it.
+ * Writes the first copy of each event id and counts the others as duplicates removed.
+ *
+ * <p>First means by (arrival date, source file, byte offset), as the secondary sort delivers them. The kept
+ * copy is written before the iterator moves on, so the reuse of value objects cannot touch it.
  */
 public class DedupEventsReducer extends Reducer<AvroKey<JoinKey>, AvroValue<Event>, AvroKey<Event>, NullWritable> {
   private final AvroKey<Event> out = new AvroKey<>();

@@ -5,8 +5,9 @@ import org.apache.avro.mapred.AvroKey;
 import org.apache.hadoop.mapreduce.Partitioner;
 
 /**
- * Splits the 32-bit hash space of {@link EventIdOrder} keys into equal contiguous ranges, one per reducer:
- * reducer i gets lower hashes than reducer i + 1, so the output is totally ordered across part files.
+ * Splits the 32-bit hash space of {@link EventIdOrder} keys into equal contiguous ranges, one per reducer.
+ *
+ * <p>Reducer i gets lower hashes than reducer i + 1, so the output is totally ordered across part files.
  * Every record of one event id has the same key, so it reaches one reducer.
  */
 public final class HashRangePartitioner<V> extends Partitioner<AvroKey<JoinKey>, V> {

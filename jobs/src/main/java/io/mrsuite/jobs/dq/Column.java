@@ -7,9 +7,11 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * One profiled column of a record schema: a top-level field, or a field of a nested record under its dotted
- * name ({@code event.event_id}). Arrays and maps are columns themselves, not flattened: a column holds at
- * most one value per record, so its null count and rows add up to the dataset's records.
+ * One profiled column of a record schema.
+ *
+ * <p>A column is a top-level field, or a field of a nested record under its dotted name
+ * ({@code event.event_id}). Arrays and maps are columns themselves, not flattened: a column holds at most one
+ * value per record, so its null count and rows add up to the dataset's records.
  *
  * @param name dotted name
  * @param positions field positions from the top record down to this field

@@ -13,9 +13,10 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * Merges all partial stats of one (dataset, column) and writes its profile as one JSON object: rows, nulls,
- * the distinct count estimated from the merged HLL sketch with its 95% bounds, and min/max (time columns as
- * ISO-8601 text, numbers as exact decimals).
+ * Merges the partial stats of one column of a dataset and writes its profile as one JSON object.
+ *
+ * <p>The profile holds rows, nulls, the distinct count estimated from the merged HLL sketch with its 95%
+ * bounds, and min/max (time columns as ISO-8601 text, numbers as exact decimals).
  */
 public class ColumnProfileReducer extends Reducer<Text, ColumnStats, Text, Text> {
   /** Standard deviations of the distinct-count bounds: 2 is about 95% confidence. */

@@ -12,10 +12,12 @@ import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableUtils;
 
 /**
- * Partial statistics of one column of one dataset: rows seen, nulls among them, the smallest and largest
- * numeric or time value (exact, as a decimal), and an HLL sketch of the distinct non-null values. Partial
- * stats of the same column merge in any order to the same counts and the same sketch state, which is what
- * lets a combiner run any number of times.
+ * Partial statistics of one column of one dataset.
+ *
+ * <p>They hold the rows seen, the nulls among them, the smallest and largest numeric or time value (exact, as
+ * a decimal), and an HLL sketch of the distinct non-null values. Partial stats of the same column merge in
+ * any order to the same counts and the same sketch state, which is what lets a combiner run any number of
+ * times.
  */
 public final class ColumnStats implements Writable {
   /** Type name when two files of a dataset disagree on a column's type. */

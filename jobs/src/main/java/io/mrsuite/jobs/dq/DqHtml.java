@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * dq.html: one self-contained page (inline CSS and SVG, no script, no link out) drawn from dq.json trees, so
- * the trend reads earlier days' reports the same way. The verdict comes first, then the checks, then each
- * dataset's counts, quarantine reasons and column profile, then the trend of the last {@value #TREND_DAYS} days.
+ * Draws dq.html, one self-contained page, from dq.json trees.
+ *
+ * <p>The page has inline CSS and SVG, no script and no link out. Drawing it from dq.json trees lets the trend
+ * read earlier days' reports the same way. The verdict comes first, then the checks, then each dataset's
+ * counts, quarantine reasons and column profile, then the trend of the last {@value #TREND_DAYS} days.
  */
 final class DqHtml {
   static final String FILE = "dq.html";

@@ -17,9 +17,10 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
- * Orphan purchases of the day from {@code marts/revenue_daily/dt=D} (DATA-CONTRACT section 4.7): purchase
- * events whose order_id matches no valid order, by the event's country. The mart holds one row per country,
- * so it is read here directly.
+ * Reads the day's orphan purchases by country from {@code marts/revenue_daily/dt=D}.
+ *
+ * <p>Orphan purchases are purchase events whose order_id matches no valid order, counted by the event's
+ * country (DATA-CONTRACT section 4.7). The mart holds one row per country, so it is read here directly.
  */
 final class OrphanPurchases {
   static final String COLUMN = "orphan_purchases";

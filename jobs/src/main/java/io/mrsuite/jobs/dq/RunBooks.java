@@ -12,8 +12,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The books of the run that wrote a partition, read from its {@code _manifest.json} (RunManifest): the
- * report takes these counts as the jobs recorded them, it does not recount the raw input.
+ * The books of the run that wrote a partition, read from its {@code _manifest.json}.
+ *
+ * <p>The report takes these counts as the jobs recorded them in their RunManifest. It does not recount the
+ * raw input.
  */
 record RunBooks(String job, String runId, long read, long written, long quarantined, long skipped,
     long duplicatesRemoved, Map<String, Long> quarantinedByReason) {

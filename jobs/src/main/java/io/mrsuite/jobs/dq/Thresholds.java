@@ -18,9 +18,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The limits dq-report checks a day against, from a Java properties file laid over the defaults shipped
- * in the jar ({@value #DEFAULTS_RESOURCE}). Rates are fractions (0.02 = 2%); a measure above its limit fails.
- * An unknown key is an error, so a misspelt limit cannot silently fall back to its default.
+ * The limits dq-report checks a day against.
+ *
+ * <p>They come from a Java properties file laid over the defaults shipped in the jar
+ * ({@value #DEFAULTS_RESOURCE}). Rates are fractions (0.02 = 2%); a measure above its limit fails. An unknown
+ * key is an error, so a misspelt limit cannot silently fall back to its default.
  */
 final class Thresholds {
   static final String DEFAULTS_RESOURCE = "dq-thresholds.properties";

@@ -11,9 +11,10 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * Reduce-side join: one call per product_id, its catalog record first (kind 0 sorts first), then its events,
- * streamed and written one by one. Only the catalog entry is held, so a popular product costs time on one
- * reducer, never memory.
+ * Reduce-side join of one product's catalog record with its events, one call per product_id.
+ *
+ * <p>The catalog record comes first, since kind 0 sorts first, then the events, streamed and written one by
+ * one. Only the catalog entry is held, so a popular product costs time on one reducer, never memory.
  */
 public class CatalogJoinReducer
     extends Reducer<AvroKey<JoinKey>, AvroValue<Object>, AvroKey<EnrichedEvent>, NullWritable> {

@@ -31,11 +31,14 @@ import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * enrich-events --date X: the deduplicated events of X with their product's category and brand from the
- * products snapshot of X and the USD rate of their currency from the FX rates of X, in
- * {@code curated/events_enriched/dt=X}. The catalog is joined map-side through the distributed cache when its
- * files are at most {@link EnrichEventsKeys#MAP_JOIN_MAX_BYTES}, otherwise reduce-side by product_id; the
- * rates always go through the cache. Books: read = written (nothing is rejected, its quarantine is empty).
+ * Adds each deduplicated event's product category, brand and USD rate, for event date X.
+ *
+ * <p>This is {@code enrich-events --date X}, writing {@code curated/events_enriched/dt=X}. Category and brand
+ * come from the products snapshot of X, the USD rate of the event's currency from the FX rates of X.
+ *
+ * <p>The catalog is joined map-side through the distributed cache when its files are at most
+ * {@link EnrichEventsKeys#MAP_JOIN_MAX_BYTES}, otherwise reduce-side by product_id. The rates always go
+ * through the cache. Books: read = written (nothing is rejected, its quarantine is empty).
  */
 public class EnrichEventsJob extends DatasetJob {
   public static final String NAME = "enrich-events";

@@ -11,10 +11,12 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Reduce-side join, event side: attaches the FX rate (the rates are always small enough for the cache) and
- * keys the event by its product_id, after the product's catalog record (kind 0). An event without a
- * product is keyed by its event_id, which spreads those events over the reducers; the reducer leaves them
- * out of the catalog even if a product_id happens to equal that event_id.
+ * Event side of the reduce-side join, keying each event by its product_id after the product's catalog record.
+ *
+ * <p>The catalog record has kind 0 and sorts first. The mapper also attaches the FX rate, since the rates are
+ * always small enough for the cache. An event without a product is keyed by its event_id, which spreads those
+ * events over the reducers; the reducer leaves them out of the catalog even if a product_id happens to equal
+ * that event_id.
  */
 public class EventsJoinMapper extends Mapper<AvroKey<Event>, NullWritable, AvroKey<JoinKey>, AvroValue<Object>> {
   static final int EVENT_KIND = 1;

@@ -7,7 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 
-/** The day's catalog a map task loads from the distributed cache (its FX rates: {@link io.mrsuite.jobs.cache.CachedFxRates}). */
+/**
+ * The day's catalog a map task loads from the distributed cache.
+ *
+ * <p>The task's FX rates come from {@link io.mrsuite.jobs.cache.CachedFxRates}.
+ */
 final class ReferenceTables {
   private ReferenceTables() {
   }

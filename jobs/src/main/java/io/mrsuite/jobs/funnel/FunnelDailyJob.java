@@ -13,8 +13,11 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * funnel-daily --date X: {@code marts/funnel_daily/dt=X}, per session country (null its own row) the sessions
- * and how many reached a product view, a cart add, a checkout and a purchase. Books: read = written = sessions.
+ * Counts, per session country, the sessions of event date X and how many reached each funnel step.
+ *
+ * <p>This is {@code funnel-daily --date X}, writing {@code marts/funnel_daily/dt=X}. The steps are a product
+ * view, a cart add, a checkout and a purchase. A null country is its own row. Books: read = written =
+ * sessions.
  */
 public class FunnelDailyJob extends DailyMartJob {
   public static final String NAME = "funnel-daily";

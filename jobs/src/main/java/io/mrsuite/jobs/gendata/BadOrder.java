@@ -4,9 +4,10 @@ import io.mrsuite.formats.quarantine.QuarantineReason;
 import java.util.List;
 
 /**
- * The kinds of bad order record gen-data plants, each named after the reason an orders ingest must give it;
- * also their counter group. An order planted bad (other than a duplicate) leaves its lines without a valid
- * order: they are then ORPHAN_LINEs too, and its purchase events orphan purchases.
+ * The kinds of bad order record gen-data plants, each named after the reason ingest must give it.
+ *
+ * <p>The enum is also their counter group. An order planted bad, other than a duplicate, leaves its lines
+ * without a valid order: they are then ORPHAN_LINEs too, and its purchase events orphan purchases.
  */
 public enum BadOrder {
   /** Wrong field count, a quote inside an unquoted field, text after a closing quote. */

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Where visitors come from: the currency they pay in, the local offsets their clients write times in (late
- * November: no daylight saving in Europe, EST/CST/MST/PST in North America, AEDT/AEST in Australia), and the
- * tax rate on their orders.
+ * Where visitors come from, with their currency, local offsets and tax rate.
+ *
+ * <p>The offsets are those their clients write times in, for late November: no daylight saving in Europe,
+ * EST/CST/MST/PST in North America, AEDT/AEST in Australia. The tax rate applies to their orders.
  */
 record Country(String code, int weight, CurrencyCode currency, int taxBasisPoints, int... offsetMinutes) {
 

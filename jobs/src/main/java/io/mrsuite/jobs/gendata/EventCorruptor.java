@@ -9,11 +9,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Turns a good event into a bad line of a given {@link BadEvent} kind, breaking one thing only, so that the
- * first rule that fails (contract section 2 checks in a fixed order) is the one the kind names: a line with
- * a missing field has valid values otherwise, a LATE line is valid but old, and so on. The variants are the
- * mistakes real producers make: cut-off lines, glued lines, Latin-1 text, {@code undefined}, numbers sent as
- * strings, dates in local formats.
+ * Turns a good event into a bad line of a given {@link BadEvent} kind, breaking one thing only.
+ *
+ * <p>Contract section 2 checks its rules in a fixed order, and the first rule that fails must be the one the
+ * kind names. So a line with a missing field has valid values otherwise, a LATE line is valid but old, and so
+ * on. The variants are the mistakes real producers make: cut-off lines, glued lines, Latin-1 text,
+ * {@code undefined}, numbers sent as strings, dates in local formats.
  */
 final class EventCorruptor {
   /** One byte more than ingest's default limit, plus room: over the limit whatever the rest of the line. */

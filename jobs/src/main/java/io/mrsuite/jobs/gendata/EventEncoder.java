@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes an {@link EventRecord} as one JSON Lines line, the way the visitor's {@link Client} sends it, and
- * remembers where each named field's key and value sit in the line, so that {@link EventCorruptor} can break
- * exactly one thing about a line.
+ * Writes an {@link EventRecord} as one JSON Lines line, the way the visitor's {@link Client} sends it.
+ *
+ * <p>It remembers where each named field's key and value sit in the line, so that {@link EventCorruptor} can
+ * break exactly one thing about a line.
  *
  * <p>Encoding takes no random decisions: the same record always gives the same bytes.
  */

@@ -1,9 +1,11 @@
 package io.mrsuite.jobs.gendata;
 
 /**
- * The event ids of one shard: UUID-shaped, distinct within the shard by construction (the low half is a
- * bijection of the sequence number) and across shards and days with overwhelming probability (both halves
- * depend on the shard's own key).
+ * Makes the UUID-shaped event ids of one shard.
+ *
+ * <p>They are distinct within the shard by construction, since the low half is a bijection of the sequence
+ * number. Across shards and days they are distinct with overwhelming probability, since both halves depend on
+ * the shard's own key.
  */
 final class EventIds {
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;

@@ -6,10 +6,12 @@ import java.util.SplittableRandom;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Delivers a shard's events to its hourly files the way a lander would receive them: filed under the hour
- * they arrive (an event of the day before arrives in hour 00), now and then sent twice (a retry, same bytes,
- * an hour later), and, in the slots {@link BadSlots} picks, broken by the {@link EventCorruptor}. It stops
- * taking events at exactly the shard's record count.
+ * Delivers a shard's events to its hourly files the way a lander would receive them.
+ *
+ * <p>Events are filed under the hour they arrive, and an event of the day before arrives in hour 00. Now and
+ * then one is sent twice, as a retry with the same bytes an hour later. In the slots {@link BadSlots} picks,
+ * events are broken by the {@link EventCorruptor}. It stops taking events at exactly the shard's record
+ * count.
  */
 final class EventSink {
   /** Share of good lines that are sent a second time. */

@@ -4,9 +4,10 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One day's exchange rates, {@code usd_per_unit} in units of 1e-8: each currency's base rate moved by up to
- * one percent either way, drawn from (seed, day, currency), so every shard of a day agrees without talking
- * to the others. USD is exactly 1.
+ * One day's exchange rates, drawn so that every shard of the day agrees without talking to the others.
+ *
+ * <p>Rates are {@code usd_per_unit} in units of 1e-8. Each currency's base rate moves by up to one percent
+ * either way, drawn from (seed, day, currency). USD is exactly 1.
  */
 final class FxRates {
   private static final double MAX_DRIFT = 0.01;

@@ -29,9 +29,11 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * gen-data: writes a synthetic, reproducible raw zone (DATA-CONTRACT.md sections 1-3) for N days: clickstream
- * events with retries, late arrivals, bots and bad lines of every kind; the orders and order lines their
- * purchases refer to, with bad records; the product catalog and FX rates.
+ * Writes a synthetic, reproducible raw zone for N days.
+ *
+ * <p>This is gen-data (DATA-CONTRACT.md sections 1-3). It writes clickstream events with retries, late
+ * arrivals, bots and bad lines of every kind; the orders and order lines their purchases refer to, with bad
+ * records; and the product catalog and FX rates.
  *
  * <p>Map-only, TeraGen-style: {@link ShardInputFormat} makes one synthetic split per (day, shard) and each
  * mapper writes its shard's files. Everything random derives from (seed, day, shard), so a plan always gives

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The orders placed in one shard's sessions, kept until the shard's events are written and then exported as
- * that day's orders file. Order ids name the export date and the shard, so they are unique across the
- * warehouse without any coordination between tasks.
+ * The orders placed in one shard's sessions, kept until they are exported as that day's orders file.
+ *
+ * <p>The export comes after the shard's events are written. Order ids name the export date and the shard, so
+ * they are unique across the warehouse without any coordination between tasks.
  */
 final class OrderBook {
   private static final String[] STATUSES = {"paid", "shipped", "delivered", "placed", "cancelled", "refunded"};

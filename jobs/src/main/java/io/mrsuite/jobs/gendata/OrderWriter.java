@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.util.SplittableRandom;
 
 /**
- * Exports a shard's orders and their lines as two CSV files (contract section 3), planting bad records at the
- * bad rate: most kinds break an order (or line) in place; DUPLICATE_KEY exports an order a second time with
- * a later status, ORPHAN_LINE adds a line for an order id that is in no order.
+ * Exports a shard's orders and their lines as two CSV files, planting bad records at the bad rate.
+ *
+ * <p>The files follow contract section 3. Most kinds break an order or line in place. DUPLICATE_KEY exports
+ * an order a second time with a later status, and ORPHAN_LINE adds a line for an order id that is in no
+ * order.
  */
 final class OrderWriter {
   static final String ORDERS_HEADER =

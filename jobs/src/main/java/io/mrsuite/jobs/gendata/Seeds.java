@@ -3,9 +3,10 @@ package io.mrsuite.jobs.gendata;
 import java.util.SplittableRandom;
 
 /**
- * Derives every random stream of gen-data from the user's seed and the coordinates of what is being
- * generated (a purpose, a day, a shard), never from time, task ids or the order tasks run in: the bytes of
- * a shard depend on (seed, day, shard) alone.
+ * Derives every random stream of gen-data from the user's seed and what is being generated.
+ *
+ * <p>What is being generated is named by a purpose, a day and a shard, never by time, task ids or the order
+ * tasks run in. So the bytes of a shard depend on (seed, day, shard) alone.
  */
 final class Seeds {
   /** Purposes, so that streams for different things never coincide. */

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Plays one shard's share of a day of shop traffic into an {@link EventSink} until the shard is full:
+ * Plays one shard's share of a day of shop traffic into an {@link EventSink} until the shard is full.
+ *
+ * <p>The traffic comes in three parts:
+ *
  * <ol>
  *   <li>late sessions: begun between 22:00 and midnight the day before; their events up to midnight arrive
  *       late (filed under this day), some run past midnight (sessions that cross midnight UTC);</li>
@@ -19,7 +22,8 @@ import java.util.SplittableRandom;
  *       check out and purchase. Each purchase places an order in the {@link OrderBook}, and sends one purchase
  *       event per order line, carrying the order id.</li>
  * </ol>
- * Times between events are mostly seconds, sometimes over 30 minutes (the visitor's next session, same
+ *
+ * <p>Times between events are mostly seconds, sometimes over 30 minutes (the visitor's next session, same
  * visitor), and now and then exactly 30:00.000 (which must not split a session).
  */
 final class SessionGenerator {

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Generates all files of one shard of one day under an output root laid out like the warehouse:
+ * Generates all files of one shard of one day under an output root laid out like the warehouse.
+ *
  * <ul>
  *   <li>{@code raw/events/dt=D/hr=HH/events-NNNNN.jsonl} (every third shard, starting with shard 1,
  *       gzip-compressed as {@code .jsonl.gz});</li>
@@ -16,7 +17,8 @@ import org.apache.hadoop.fs.Path;
  *       shards quote every field and end records with CRLF);</li>
  *   <li>shard 0 only: {@code raw/products/dt=D/products.csv} and {@code raw/fx_rates/dt=D/fx_rates.csv}.</li>
  * </ul>
- * Every random stream is split, in a fixed order, from the one seeded by (seed, D, shard).
+ *
+ * <p>Every random stream is split, in a fixed order, from the one seeded by (seed, D, shard).
  */
 final class ShardGenerator {
   /** Distinct signed-in users: at least this many, more for bigger days, so some users come back. */

@@ -1,8 +1,9 @@
 package io.mrsuite.jobs.gendata;
 
 /**
- * Writes instants as the contract's ISO-8601 text in a visitor's local offset, by hand (no
- * {@code java.time} objects per event): this runs for every generated line.
+ * Writes instants as the contract's ISO-8601 text in a visitor's local offset.
+ *
+ * <p>It works by hand, without {@code java.time} objects per event, because it runs for every generated line.
  */
 final class TimeText {
   static final long MILLIS_PER_DAY = 86_400_000L;

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * The event date X that a job of the marts chain builds (dedup-events keeps the events of X, the marts' rows
- * carry it as event_date), set by its driver for its tasks. Only these methods touch the key string.
+ * Passes the event date X that a job of the marts chain builds from its driver to its tasks.
+ *
+ * <p>dedup-events keeps the events of X, and the marts' rows carry it as event_date. Only these methods touch
+ * the key string.
  */
 public final class EventDateKey {
   /** The event date X, as YYYY-MM-DD. */

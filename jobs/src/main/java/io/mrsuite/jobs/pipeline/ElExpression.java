@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One {@code ${...}} expression of Oozie's workflow EL, restricted to what mrsuite's workflows use: string
- * and integer literals, workflow parameters, the constant {@code MINUTES}, {@code a eq b}, {@code a ne b},
- * {@code a * b}, indexing a map ({@code m['key']}), and the functions {@code wf:actionData(node)},
- * {@code wf:lastErrorNode()} and {@code wf:errorMessage(node)}. Anything else is refused when parsed.
- * Values follow JSP EL's coercions as Oozie evaluates them: a missing map key is null, null compares unequal
+ * One {@code ${...}} expression of Oozie's workflow EL, restricted to what mrsuite's workflows use.
+ *
+ * <p>That is string and integer literals, workflow parameters, the constant {@code MINUTES}, {@code a eq b},
+ * {@code a ne b}, {@code a * b}, indexing a map ({@code m['key']}), and the functions
+ * {@code wf:actionData(node)}, {@code wf:lastErrorNode()} and {@code wf:errorMessage(node)}. Anything else is
+ * refused when parsed.
+ *
+ * <p>Values follow JSP EL's coercions as Oozie evaluates them: a missing map key is null, null compares unequal
  * to any string, and renders as the empty string.
  */
 final class ElExpression {
@@ -33,21 +36,27 @@ final class ElExpression {
   static final String MINUTES = "MINUTES";
   private static final Set<String> FUNCTIONS = Set.of("wf:actionData", "wf:lastErrorNode", "wf:errorMessage");
 
+  /** A parsed expression, as a tree of terms. */
   private sealed interface Term permits Literal, Variable, Call, Index, Binary {
   }
 
+  /** A string or integer literal. */
   private record Literal(Object value) implements Term {
   }
 
+  /** A workflow parameter, or the constant {@code MINUTES}. */
   private record Variable(String name) implements Term {
   }
 
+  /** A call of one of the {@code wf:} functions. */
   private record Call(String function, List<Term> args) implements Term {
   }
 
+  /** Indexing a map: {@code target[key]}. */
   private record Index(Term target, Term key) implements Term {
   }
 
+  /** {@code eq}, {@code ne} or {@code *} applied to two terms. */
   private record Binary(String operator, Term left, Term right) implements Term {
   }
 

@@ -18,11 +18,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * Runs a java action of the job jar's driver in this JVM, under the same contract an Oozie launcher gives
- * it: the action configuration as an XML file the job loads, and a capture-output file the job writes (both
- * handed over with {@link MrSuiteTool#setOozieAction}, since system properties cannot tell side-by-side actions
- * apart). The job gets a fresh copy of the pipeline's configuration, so {@code -D} options given to the
- * pipeline reach every job and stay above the action configuration, as on a cluster.
+ * Runs a java action of the job jar's driver in this JVM, under the contract an Oozie launcher gives it.
+ *
+ * <p>The action configuration is an XML file the job loads, and the capture-output file is one the job
+ * writes. Both are handed over with {@link MrSuiteTool#setOozieAction}, since system properties cannot tell
+ * side-by-side actions apart. The job gets a fresh copy of the pipeline's configuration, so {@code -D}
+ * options given to the pipeline reach every job and stay above the action configuration, as on a cluster.
  */
 final class InProcessActions implements JavaActions {
   /** Oozie's limit on captured output, in characters, and its default: an action above it fails there. */

@@ -13,13 +13,16 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 
 /**
- * Which arrival dates X .. X + late_days the pipeline ingests before the marts of X: a date whose four
- * curated partitions are complete is kept as it is (unless forced), one with any of them missing or
- * incomplete is ingested from its raw partitions, and a date that has neither its raw partitions nor
- * complete curated ones stops the pipeline before anything runs: the marts workflow would fail on it
- * (dedup-events needs every arrival day, revenue-daily every export day). Unlike the ingest coordinator,
- * which waits for each lander's {@code _SUCCESS}, a local run takes a raw partition that exists as landed:
- * whoever starts it says the data is there.
+ * Decides which arrival dates the pipeline ingests before it builds the marts of event date X.
+ *
+ * <p>The candidates are X .. X + late_days. A date whose four curated partitions are complete is kept as it
+ * is, unless forced. One with any of them missing or incomplete is ingested from its raw partitions. A date
+ * that has neither its raw partitions nor complete curated ones stops the pipeline before anything runs,
+ * since the marts workflow would fail on it (dedup-events needs every arrival day, revenue-daily every export
+ * day).
+ *
+ * <p>Unlike the ingest coordinator, which waits for each lander's {@code _SUCCESS}, a local run takes a raw
+ * partition that exists as landed: whoever starts it says the data is there.
  */
 final class IngestPlan {
   /** What the ingest workflow's four jobs read, under raw/: all must exist for a date to be ingested. */
@@ -61,6 +64,7 @@ final class IngestPlan {
     return plan;
   }
 
+  /** The partition of a dataset for the date being planned. */
   private interface PartitionOf {
     Path of(Dataset dataset);
   }

@@ -28,12 +28,16 @@ import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 /**
- * {@code pipeline --root ROOT --date X [--dq-thresholds FILE]}: the marts of event date X from raw data, by
- * the same workflow files the Oozie coordinators run. First the {@code ingest} workflow for each arrival
- * date X .. X + late_days that needs it ({@link IngestPlan}), then the {@code marts} workflow for X, each
- * executed in this JVM by {@link WorkflowRun} with the parameters its coordinator would pass. In local mode
- * (what bin/mrsuite runs) that is the whole day on a laptop; with a cluster's configuration the jobs are
- * submitted to it, without Oozie. Exit 0 when the marts workflow SUCCEEDED, 1 when a workflow was KILLED.
+ * Builds the marts of event date X from raw data, running the same workflow files the Oozie coordinators run.
+ *
+ * <p>The command is {@code pipeline --root ROOT --date X [--dq-thresholds FILE]}. First the {@code ingest}
+ * workflow runs for each arrival date X .. X + late_days that needs it ({@link IngestPlan}), then the
+ * {@code marts} workflow for X. Each is executed in this JVM by {@link WorkflowRun} with the parameters its
+ * coordinator would pass.
+ *
+ * <p>In local mode (what bin/mrsuite runs) that is the whole day on a laptop; with a cluster's configuration
+ * the jobs are submitted to it, without Oozie. Exit 0 when the marts workflow SUCCEEDED, 1 when a workflow
+ * was KILLED.
  */
 public class PipelineJob extends MrSuiteTool {
   public static final String NAME = "pipeline";

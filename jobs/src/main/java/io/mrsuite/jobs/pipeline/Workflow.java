@@ -3,8 +3,10 @@ package io.mrsuite.jobs.pipeline;
 import java.util.Map;
 
 /**
- * A workflow definition as loaded from its {@code workflow.xml}: its parameters (a null default means
- * required), what {@code <global>} gives every action, the start node's target and the nodes by name.
+ * A workflow definition as loaded from its {@code workflow.xml}.
+ *
+ * <p>It holds its parameters (a null default means required), what {@code <global>} gives every action, the
+ * start node's target and the nodes by name.
  *
  * @param source where it was read from, for messages
  * @param configuration {@code <global><configuration>}: added to every action's configuration

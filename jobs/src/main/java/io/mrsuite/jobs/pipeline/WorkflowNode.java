@@ -15,6 +15,7 @@ sealed interface WorkflowNode {
   record Decision(String name, List<Case> cases, String defaultTo) implements WorkflowNode {
   }
 
+  /** One case of a decision: where to go when its predicate is true. */
   record Case(ElTemplate predicate, String to) {
   }
 
@@ -22,6 +23,7 @@ sealed interface WorkflowNode {
   record Fork(String name, List<String> paths) implements WorkflowNode {
   }
 
+  /** A join: where the paths of a fork meet, and where the run goes on from. */
   record Join(String name, String to) implements WorkflowNode {
   }
 

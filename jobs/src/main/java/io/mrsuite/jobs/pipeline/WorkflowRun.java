@@ -12,21 +12,26 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One run of a {@link Workflow} in this JVM, as Oozie runs it: from start through the graph, each action by
- * {@link JavaActions}, a fork's paths side by side (at most {@code parallelActions} actions at once) until
- * they meet in their join, a decision by its first true case, and the run ends SUCCEEDED at an end node or
- * KILLED at a kill node with its message. A kill reached on one path of a fork stops the other paths before
- * their next node (an action already running finishes: an in-process job is not interrupted). Each node is
- * printed as it runs.
+ * One run of a {@link Workflow} in this JVM, walking its graph as Oozie does.
+ *
+ * <p>Each action runs through {@link JavaActions}. A fork's paths run side by side, at most
+ * {@code parallelActions} actions at once, until they meet in their join. A decision takes its first true
+ * case. The run ends SUCCEEDED at an end node or KILLED at a kill node with its message.
+ *
+ * <p>A kill reached on one path of a fork stops the other paths before their next node. An action already
+ * running finishes, since an in-process job is not interrupted. Each node is printed as it runs.
  */
 final class WorkflowRun implements ElExpression.Context {
+  /** How a run ended. */
   enum Status { SUCCEEDED, KILLED }
 
-  /** How a node ended: an action OK or ERROR with its time and captured data; a control node's choice. */
+  /** How a node ended: an action OK or ERROR with its time and captured data, or a control node's choice. */
   record NodeResult(String node, boolean action, String result, Duration took, Map<String, String> data) {
   }
 
   /**
+   * How a run ended, with the result of every node that ran.
+   *
    * @param killNode the kill node reached, null when SUCCEEDED
    * @param nodes the nodes in the order they ended
    */
@@ -42,12 +47,15 @@ final class WorkflowRun implements ElExpression.Context {
   private sealed interface Stop permits AtEnd, AtKill, AtJoin, Stopped {
   }
 
+  /** The path reached an end node. */
   private record AtEnd() implements Stop {
   }
 
+  /** The path reached a kill node, with its message. */
   private record AtKill(String node, String message) implements Stop {
   }
 
+  /** The path reached its join. */
   private record AtJoin(String join) implements Stop {
   }
 

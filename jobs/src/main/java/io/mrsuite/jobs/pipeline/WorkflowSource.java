@@ -6,9 +6,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where the pipeline reads an app's {@code workflow.xml}: the copy of {@code oozie/apps} built into the job
- * jar (the same files, at {@value #BUNDLED}), or a directory of apps on any Hadoop filesystem, such as the
- * one deployed for Oozie.
+ * Where the pipeline reads an app's {@code workflow.xml} from.
+ *
+ * <p>That is either the copy of {@code oozie/apps} built into the job jar (the same files, at
+ * {@value #BUNDLED}), or a directory of apps on any Hadoop filesystem, such as the one deployed for Oozie.
  */
 final class WorkflowSource {
   static final String BUNDLED = "oozie/apps";

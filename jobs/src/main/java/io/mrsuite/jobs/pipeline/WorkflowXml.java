@@ -19,10 +19,12 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * Reads a {@code workflow.xml} (schema {@code uri:oozie:workflow:1.0}) into a {@link Workflow}, accepting
- * exactly the elements, attributes and EL that mrsuite's workflows use and refusing anything else by name.
- * Oozie's own schema validation of these files is in the oozie-it module; this is what the local runner can
- * execute, checked when a file is loaded so a new construct in a workflow fails loudly here, never quietly.
+ * Reads a {@code workflow.xml} into a {@link Workflow}, refusing by name anything mrsuite's workflows do not use.
+ *
+ * <p>The schema is {@code uri:oozie:workflow:1.0}, and exactly the elements, attributes and EL that mrsuite's
+ * workflows use are accepted. Oozie's own schema validation of these files is in the oozie-it module. This is
+ * what the local runner can execute, checked when a file is loaded so a new construct in a workflow fails
+ * loudly here, never quietly.
  */
 final class WorkflowXml {
   static final String WORKFLOW_NS = "uri:oozie:workflow:1.0";

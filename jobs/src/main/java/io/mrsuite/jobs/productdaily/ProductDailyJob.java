@@ -13,10 +13,13 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * product-daily --date X: {@code marts/product_daily/dt=X}, one row per product named by a candidate event of
- * X, from the enriched events (which carry the catalog's category and brand and the day's rate). unique_viewers
- * is exact: a secondary sort on (product_id, viewer) with a combiner that keeps viewers apart. Books: read =
- * enriched events; written = those naming a product; skipped = the others.
+ * Builds one product_daily row per product named by a candidate event of event date X.
+ *
+ * <p>This is {@code product-daily --date X}, writing {@code marts/product_daily/dt=X} from the enriched
+ * events, which carry the catalog's category and brand and the day's rate. unique_viewers is exact: a
+ * secondary sort on (product_id, viewer) with a combiner that keeps viewers apart.
+ *
+ * <p>Books: read = enriched events; written = those naming a product; skipped = the others.
  */
 public class ProductDailyJob extends DailyMartJob {
   public static final String NAME = "product-daily";

@@ -13,10 +13,11 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Turns each enriched event that names a product into that product's activity, keyed by (product_id,
- * viewer): the visitor for a product_view, empty otherwise, so the combiner folds a product's other events
- * into one record per map task and its views into one per visitor. Events without a product are skipped:
- * they are not this mart's.
+ * Turns each enriched event that names a product into that product's activity, keyed by product and viewer.
+ *
+ * <p>The key is (product_id, viewer), where the viewer is the visitor for a product_view and empty otherwise.
+ * So the combiner folds a product's other events into one record per map task and its views into one per
+ * visitor. Events without a product are skipped: they are not this mart's.
  */
 public class ProductDailyMapper
     extends Mapper<AvroKey<EnrichedEvent>, NullWritable, AvroKey<ProductViewerKey>, AvroValue<ProductActivity>> {

@@ -10,10 +10,11 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Join by order_id, order side: every exported copy of an order, keyed so that its copies sort before the
- * order's purchase events (kind 0) and among themselves by (export date, source file, byte offset), the
- * order in which the first export wins. Only what decides where the order counts travels: its lines stay
- * behind.
+ * Order side of the join by order_id, keying every exported copy of an order before its purchase events.
+ *
+ * <p>Copies have kind 0, so they sort before the order's purchase events, and among themselves by (export
+ * date, source file, byte offset), the order in which the first export wins. Only what decides where the
+ * order counts travels: its lines stay behind.
  */
 public class OrderJoinMapper extends Mapper<AvroKey<Order>, NullWritable, AvroKey<JoinKey>, AvroValue<Object>> {
   static final int ORDER_KIND = 0;

@@ -12,8 +12,10 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Join by order_id, event side: each candidate purchase event with its own country, after the order's
- * exported copies (kind 1). Other events are skipped: they are not this mart's.
+ * Event side of the join by order_id, keying each candidate purchase event with its own country.
+ *
+ * <p>The key's kind 1 sorts the event after the order's exported copies. Other events are skipped: they are
+ * not this mart's.
  */
 public class PurchaseJoinMapper
     extends Mapper<AvroKey<EnrichedEvent>, NullWritable, AvroKey<JoinKey>, AvroValue<Object>> {

@@ -7,9 +7,11 @@ import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.TaskCounter;
 
 /**
- * The checks that make revenue-daily's books mean what {@link RevenueCounters} says, beyond read = written +
- * skipped + duplicates removed (which MartRun checks on the join's counters): each book is the sum of its
- * paths, and the rows of the second stage add up to what the join counted.
+ * The checks that make revenue-daily's books mean what {@link RevenueCounters} says.
+ *
+ * <p>They go beyond read = written + skipped + duplicates removed, which MartRun checks on the join's
+ * counters. Each book must be the sum of its paths, and the rows of the second stage must add up to what the
+ * join counted.
  */
 final class RevenueBooks {
   private RevenueBooks() {

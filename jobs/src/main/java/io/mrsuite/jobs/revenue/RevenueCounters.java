@@ -1,12 +1,19 @@
 package io.mrsuite.jobs.revenue;
 
 /**
- * What revenue-daily did with each input record, one counter per path through the job, so that the books
- * of {@link io.mrsuite.jobs.run.RecordCounters} can be explained and checked ({@link RevenueBooks}):
- * READ = ORDERS_READ + EVENTS_READ; WRITTEN = COUNTED_ORDERS + ORPHAN_PURCHASES; SKIPPED =
- * OTHER_DATE_ORDERS + UNCOUNTED_STATUS_ORDERS + NOT_PURCHASES + MATCHED_PURCHASES; DUPLICATES_REMOVED =
- * later exports of an order. The ROW_ counters are what the second stage's rows add up to; they must equal
- * the first stage's counts.
+ * What revenue-daily did with each input record, one counter per path through the job.
+ *
+ * <p>They explain the books of {@link io.mrsuite.jobs.run.RecordCounters}, and {@link RevenueBooks} checks
+ * them:
+ *
+ * <ul>
+ *   <li>READ = ORDERS_READ + EVENTS_READ;</li>
+ *   <li>WRITTEN = COUNTED_ORDERS + ORPHAN_PURCHASES;</li>
+ *   <li>SKIPPED = OTHER_DATE_ORDERS + UNCOUNTED_STATUS_ORDERS + NOT_PURCHASES + MATCHED_PURCHASES;</li>
+ *   <li>DUPLICATES_REMOVED = later exports of an order.</li>
+ * </ul>
+ *
+ * <p>The ROW_ counters are what the second stage's rows add up to. They must equal the first stage's counts.
  */
 public enum RevenueCounters {
   /** Order records read from the exports X .. X+late_days (every copy). */

@@ -36,8 +36,10 @@ import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * revenue-daily --date X: {@code marts/revenue_daily/dt=X}, one row per country (DATA-CONTRACT.md section
- * 4.7), in two jobs run by this one Tool.
+ * Builds the revenue_daily mart of event date X, one row per country, in two MapReduce jobs.
+ *
+ * <p>This is {@code revenue-daily --date X}, writing {@code marts/revenue_daily/dt=X} (DATA-CONTRACT.md
+ * section 4.7). Both jobs are run by this one Tool.
  *
  * <ol>
  *   <li>The join: the orders of exports X .. X+late_days and the candidate purchase events of X, by order_id

@@ -19,11 +19,13 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * The join by order_id: one call per order_id, its exported copies first (by export date, file, offset),
- * then its purchase events. The first copy decides: it counts under its shipping_country when its order
- * date is X and its status paid, shipped or delivered; later copies are duplicates removed. Purchase events
- * are orphans, under their own country, only in a group without any order, whatever that order's date or
- * status. The first copy is used before the iterator moves on, since the framework reuses value objects.
+ * Joins an order's exported copies and its purchase events, one call per order_id.
+ *
+ * <p>The copies come first, by export date, file and offset, then the purchase events. The first copy
+ * decides: it counts under its shipping_country when its order date is X and its status paid, shipped or
+ * delivered; later copies are duplicates removed. Purchase events are orphans, under their own country, only
+ * in a group without any order, whatever that order's date or status. The first copy is used before the
+ * iterator moves on, since the framework reuses value objects.
  *
  * <p>Sums are kept per country for the whole task and written in {@link #cleanup}, one partial per country:
  * countries are two letters (at most 677 with null), so memory stays small while the second stage reads a

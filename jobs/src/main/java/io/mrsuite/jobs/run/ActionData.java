@@ -8,10 +8,11 @@ import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A curated run's summary as the properties an Oozie workflow reads back with
- * {@code wf:actionData('<action>')['<key>']}: the same books as the run manifest, flat. Oozie refuses
- * action data over {@code oozie.action.max.output.data} (2,048 characters by default), so only the
- * counts and the partitions written go here; the manifest holds the rest.
+ * A curated run's summary as the flat properties an Oozie workflow reads back as action data.
+ *
+ * <p>A workflow reads them with {@code wf:actionData('<action>')['<key>']}. They are the same books as the
+ * run manifest. Oozie refuses action data over {@code oozie.action.max.output.data} (2,048 characters by
+ * default), so only the counts and the partitions written go here; the manifest holds the rest.
  */
 public final class ActionData {
   public static final String JOB = "job";

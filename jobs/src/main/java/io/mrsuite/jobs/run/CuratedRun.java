@@ -26,11 +26,11 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 
 /**
- * One run of a job that writes a curated Avro partition and, for a dataset whose writer rejects records, its
- * quarantine partition: both staged, published only when the job succeeded and its books balance (quarantine
- * first, so a curated {@code _SUCCESS} means the day is complete), each with the run manifest. The summary
- * goes to stdout and, under an Oozie action with {@code capture-output}, to the action's data
- * ({@link ActionData}).
+ * One run of a job that writes a curated Avro partition and, if it rejects records, a quarantine partition.
+ *
+ * <p>Both are staged and published only when the job succeeded and its books balance, quarantine first so
+ * that a curated {@code _SUCCESS} means the day is complete. Each gets the run manifest. The summary goes to
+ * stdout and, under an Oozie action with {@code capture-output}, to the action's data ({@link ActionData}).
  *
  * <p>Tasks write valid records with {@code context.write} and rejected ones with
  * {@link #quarantine(TaskInputOutputContext, AvroMultipleOutputs, QuarantineRecord)}.

@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What one run of a {@link io.mrsuite.jobs.tool.DatasetJob} reads and writes, resolved from its command
- * line: the date, each input's paths by option, the output partition and, for a dataset with one, the
+ * What one run of a {@link io.mrsuite.jobs.tool.DatasetJob} reads and writes, resolved from its command line.
+ *
+ * <p>That is the date, each input's paths by option, the output partition and, for a dataset with one, the
  * quarantine partition.
  */
 public record JobPaths(LocalDate date, Map<String, List<Path>> inputs, Path output, Optional<Path> quarantine) {

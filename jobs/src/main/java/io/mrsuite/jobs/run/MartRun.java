@@ -22,9 +22,11 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * One run of a job that writes a mart partition ({@code marts/<table>/dt=X}) as Parquet through parquet-avro's
- * {@link AvroParquetOutputFormat}, published whole when its books balance and every counted row is one record
- * the reducers wrote.
+ * One run of a job that writes a mart partition as Parquet, published whole when its books balance.
+ *
+ * <p>The partition is {@code marts/<table>/dt=X}, written through parquet-avro's
+ * {@link AvroParquetOutputFormat}. It is published only when its books balance and every counted row is one
+ * record the reducers wrote.
  *
  * <p>Reducers write rows with {@code context.write(null, row)} and count each in {@link MartCounters#ROWS};
  * the books count input records: read = written (aggregated into rows) + skipped (not this mart's) +

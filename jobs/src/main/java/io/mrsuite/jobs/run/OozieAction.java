@@ -11,10 +11,12 @@ import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.security.UserGroupInformation;
 
 /**
- * The contract of an Oozie {@code java} action with the program it runs (Oozie workflow spec, "Java
- * Action"): Oozie hands over the action's Hadoop configuration as a local XML file and the launcher's
- * delegation tokens as a token file, and reads back a properties file when the action has
- * {@code capture-output}. Outside Oozie none of them is named and nothing changes.
+ * The contract of an Oozie {@code java} action with the program it runs.
+ *
+ * <p>Oozie hands over the action's Hadoop configuration as a local XML file and the launcher's delegation
+ * tokens as a token file. It reads back a properties file when the action has {@code capture-output}. This is
+ * the "Java Action" of the Oozie workflow spec. Outside Oozie none of these files is named and nothing
+ * changes.
  */
 public final class OozieAction {
   /** System property: local file with the site configuration plus the action's {@code <configuration>}. */

@@ -15,9 +15,10 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobCounter;
 
 /**
- * One run of a job that publishes a partition: the job writes into a staging directory, and the partition is
- * published only when the job succeeded and its books balance, with the run manifest beside it. Nothing is
- * published otherwise, and the staging directory is removed either way. {@link CuratedRun} and
+ * One run of a job that publishes a partition only when the job succeeded and its books balance.
+ *
+ * <p>The job writes into a staging directory, and the partition is published with the run manifest beside it.
+ * Nothing is published otherwise, and the staging directory is removed either way. {@link CuratedRun} and
  * {@link MartRun} say what is written and how it is published.
  */
 public abstract class PartitionRun {

@@ -1,9 +1,10 @@
 package io.mrsuite.jobs.run;
 
 /**
- * The record accounting every job reports (DATA-CONTRACT.md section 5): read = written + quarantined +
- * skipped + duplicates removed. Reasons are counted per reason in the
- * {@link io.mrsuite.formats.quarantine.QuarantineReason} group.
+ * The record counts every job reports, whose books must balance.
+ *
+ * <p>The books are read = written + quarantined + skipped + duplicates removed (DATA-CONTRACT.md section 5).
+ * Reasons are counted per reason in the {@link io.mrsuite.formats.quarantine.QuarantineReason} group.
  */
 public enum RecordCounters {
   /** Records read from the input, empty lines and broken tails included. */

@@ -13,8 +13,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The JSON run manifest a job leaves beside its output as {@value #FILE_NAME} (a hidden name, so readers of
- * the partition skip it): what ran, on which input, what it wrote, and its books.
+ * The JSON run manifest a job leaves beside its output, saying what ran on which input and what it wrote.
+ *
+ * <p>It also holds the run's books. The file is {@value #FILE_NAME}, a hidden name, so readers of the
+ * partition skip it.
  */
 public final class RunManifest {
   public static final String FILE_NAME = "_manifest.json";

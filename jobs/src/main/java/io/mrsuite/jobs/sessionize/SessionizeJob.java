@@ -20,11 +20,14 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * sessionize --date X: the enriched events of event date X cut into sessions per visitor, in
- * {@code curated/sessions/dt=X}. A secondary sort the MapReduce way: the composite key (visitor, event_time,
- * event_id) is sorted whole, partitioned and grouped on the visitor, so the reducer streams each visitor's
- * events in time order. Books: read = events read; written = events placed in sessions (each in exactly
- * one); the SESSIONS counter equals the records written.
+ * Cuts the enriched events of event date X into sessions per visitor.
+ *
+ * <p>This is {@code sessionize --date X}, writing {@code curated/sessions/dt=X}. It is a secondary sort the
+ * MapReduce way: the composite key (visitor, event_time, event_id) is sorted whole, partitioned and grouped
+ * on the visitor, so the reducer streams each visitor's events in time order.
+ *
+ * <p>Books: read = events read; written = events placed in sessions (each in exactly one); the SESSIONS
+ * counter equals the records written.
  */
 public class SessionizeJob extends DatasetJob {
   public static final String NAME = "sessionize";

@@ -11,8 +11,10 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Keys each event by (visitor, event_time, event_id), the secondary sort of a session, and keeps of it only
- * what a session needs. A purchase's USD value is computed here, exactly, from the rate enrichment attached.
+ * Keys each event for the session sort and keeps of it only what a session needs.
+ *
+ * <p>The key is (visitor, event_time, event_id), the secondary sort of a session. A purchase's USD value is
+ * computed here, exactly, from the rate enrichment attached.
  */
 public class SessionizeMapper
     extends Mapper<AvroKey<EnrichedEvent>, NullWritable, AvroKey<SessionKey>, AvroValue<SessionEvent>> {

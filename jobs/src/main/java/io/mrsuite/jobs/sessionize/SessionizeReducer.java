@@ -9,10 +9,11 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * Cuts one visitor's events, streamed in (event_time, event_id) order by the secondary sort, into sessions:
- * a new one after a gap of more than 30 minutes or at midnight UTC. Each event's time is read from its value
- * (the key, which the framework updates as the values advance, holds it too). Only the open session is held,
- * so memory does not grow with the visitor's event count.
+ * Cuts one visitor's events into sessions, starting a new one after a gap of over 30 minutes or at midnight UTC.
+ *
+ * <p>The events arrive in (event_time, event_id) order by the secondary sort. Each event's time is read from
+ * its value (the key, which the framework updates as the values advance, holds it too). Only the open session
+ * is held, so memory does not grow with the visitor's event count.
  */
 public class SessionizeReducer
     extends Reducer<AvroKey<SessionKey>, AvroValue<SessionEvent>, AvroKey<Session>, NullWritable> {

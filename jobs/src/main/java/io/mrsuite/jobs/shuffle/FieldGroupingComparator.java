@@ -17,12 +17,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.RawComparator;
 
 /**
- * Groups Avro map output keys by the {@link SecondarySort} group field, so one reduce call sees every record
- * of it while the sort (Avro's comparator over all fields) orders them within it. It compares serialized
- * keys with Avro's own {@link BinaryData#compare} against the key schema with every other field marked
- * {@code "order": "ignore"}, so it agrees with the sort on that field, nulls and descending orders included.
- * Keys given as objects are serialized first: Avro's object compare orders strings differently from its
- * binary compare (AVRO-4045), and the two forms must agree.
+ * Groups Avro map output keys by the {@link SecondarySort} group field.
+ *
+ * <p>One reduce call then sees every record of a group, while the sort (Avro's comparator over all fields)
+ * orders them within it. It compares serialized keys with Avro's own {@link BinaryData#compare} against the
+ * key schema with every other field marked {@code "order": "ignore"}, so it agrees with the sort on that
+ * field, nulls and descending orders included. Keys given as objects are serialized first: Avro's object
+ * compare orders strings differently from its binary compare (AVRO-4045), and the two forms must agree.
  */
 public final class FieldGroupingComparator<T> implements RawComparator<AvroKey<T>>, Configurable {
   private Configuration conf;

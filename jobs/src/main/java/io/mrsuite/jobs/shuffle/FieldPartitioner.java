@@ -7,8 +7,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Partitioner;
 
 /**
- * Sends every key with one value of the {@link SecondarySort} group field to one reducer, whatever its other
- * fields; a null value goes to reducer 0.
+ * Sends every key with one value of the {@link SecondarySort} group field to one reducer.
+ *
+ * <p>The key's other fields play no part. A null value goes to reducer 0.
  */
 public final class FieldPartitioner<V> extends Partitioner<AvroKey<? extends IndexedRecord>, V> implements Configurable {
   private Configuration conf;

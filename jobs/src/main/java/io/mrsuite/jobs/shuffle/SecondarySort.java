@@ -7,10 +7,11 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Partitioner;
 
 /**
- * A secondary sort on Avro map output keys, wired the one way that works: the whole key is sorted (Avro's
- * comparator over every field), while the partitioner and the grouping comparator look at the natural key
- * alone, the key's first field. The first field because Avro sorts records field by field: only then are
- * the keys of one group contiguous in the sort, which grouping needs.
+ * Wires a secondary sort on Avro map output keys the one way that works.
+ *
+ * <p>The whole key is sorted (Avro's comparator over every field), while the partitioner and the grouping
+ * comparator look at the natural key alone, the key's first field. The first field because Avro sorts records
+ * field by field: only then are the keys of one group contiguous in the sort, which grouping needs.
  */
 public final class SecondarySort {
   /** The key field that partitions and groups; set by {@link #configure}. */

@@ -11,9 +11,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * A mart job of one MapReduce job: reads one complete partition of event date X and writes
- * {@code marts/<table>/dt=X} through {@link MartRun}. Subclasses name the input and the mart and set the
- * job's mapper, shuffle and reducer.
+ * A mart job made of one MapReduce job over one complete partition of event date X.
+ *
+ * <p>It writes {@code marts/<table>/dt=X} through {@link MartRun}. Subclasses name the input and the mart and
+ * set the job's mapper, shuffle and reducer.
  */
 public abstract class DailyMartJob extends DatasetJob {
   private static final String INPUT = "input";

@@ -2,8 +2,10 @@ package io.mrsuite.jobs.tool;
 
 import io.mrsuite.jobs.warehouse.Dataset;
 /**
- * One input of a {@link DatasetJob}: the warehouse dataset it reads under {@code --root}, which of its date
- * partitions, and the option that names its paths in the explicit form ({@code --input}, {@code --products}).
+ * One input of a {@link DatasetJob}, naming the dataset it reads and which of its date partitions.
+ *
+ * <p>The dataset is a warehouse dataset read under {@code --root}. The option names its paths in the explicit
+ * form ({@code --input}, {@code --products}).
  */
 public record JobInput(String option, Dataset dataset, Span span) {
 

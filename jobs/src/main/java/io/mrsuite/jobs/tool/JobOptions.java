@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A job's own command-line options ({@code --name value}, {@code --name=value} or a bare {@code --flag}),
- * declared once so that parsing and the usage text cannot drift apart. Hadoop's generic options
- * ({@code -D}, {@code -conf}, {@code -files}, ...) are consumed by ToolRunner before these are parsed.
+ * A job's own command-line options, declared once so that parsing and the usage text cannot drift apart.
+ *
+ * <p>An option is {@code --name value}, {@code --name=value} or a bare {@code --flag}. Hadoop's generic
+ * options ({@code -D}, {@code -conf}, {@code -files}, ...) are consumed by ToolRunner before these are
+ * parsed.
  */
 public final class JobOptions {
   private final String job;
   private final String synopsis;
   private final Map<String, Option> options = new LinkedHashMap<>();
 
+  /** One declared option. A flag has no argument name. */
   private record Option(String name, String argName, String description) {
     boolean isFlag() {
       return argName == null;

@@ -9,10 +9,12 @@ import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * Base of every mrsuite job: parses the job's own options after ToolRunner has taken Hadoop's generic
- * ones, prints usage and returns 2 on a wrong command line, and turns a failure on bad input into one
- * clear line on stderr and exit 1 instead of a bare stack trace. Run by an Oozie {@code java} action, it
- * takes the action's configuration and the launcher's delegation tokens ({@link OozieAction}).
+ * The base class of every mrsuite job.
+ *
+ * <p>It parses the job's own options after ToolRunner has taken Hadoop's generic ones. On a wrong command
+ * line it prints usage and returns 2. A failure on bad input becomes one clear line on stderr and exit 1
+ * instead of a bare stack trace. Run by an Oozie {@code java} action, it takes the action's configuration and
+ * the launcher's delegation tokens ({@link OozieAction}).
  */
 public abstract class MrSuiteTool extends Configured implements Tool {
   /** Exit code for a wrong command line, as in Hadoop's own tools. */

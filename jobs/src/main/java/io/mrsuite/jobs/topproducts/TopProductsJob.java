@@ -13,11 +13,14 @@ import org.apache.hadoop.util.ToolRunner;
 import org.apache.parquet.avro.AvroParquetInputFormat;
 
 /**
- * top-products --date X: {@code marts/top_products/dt=X}, the 10 products of product_daily with the highest
- * revenue_usd in each category (null its own group), ties by product_id. A secondary sort on (category,
- * revenue descending, product_id), partitioned by category, so the categories spread over the reducers and
- * each reducer keeps nothing but a counter. Books: read = product_daily rows; written = ranked; skipped =
- * beyond rank 10.
+ * Ranks the 10 products with the highest revenue_usd in each category of product_daily.
+ *
+ * <p>This is {@code top-products --date X}, writing {@code marts/top_products/dt=X}. A null category is its
+ * own group, and ties go by product_id. A secondary sort on (category, revenue descending, product_id),
+ * partitioned by category, spreads the categories over the reducers, and each reducer keeps nothing but a
+ * counter.
+ *
+ * <p>Books: read = product_daily rows; written = ranked; skipped = beyond rank 10.
  */
 public class TopProductsJob extends DailyMartJob {
   public static final String NAME = "top-products";

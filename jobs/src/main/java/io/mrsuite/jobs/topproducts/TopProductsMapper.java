@@ -9,8 +9,10 @@ import org.apache.avro.mapred.AvroValue;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Keys each product_daily row by (category, revenue in cents descending, product_id): the order in which its
- * category's reducer ranks it. The revenue is already rounded to cents, so cents are exact.
+ * Keys each product_daily row in the order its category's reducer ranks it.
+ *
+ * <p>The key is (category, revenue in cents descending, product_id). The revenue is already rounded to cents,
+ * so cents are exact.
  */
 public class TopProductsMapper extends Mapper<Void, ProductDaily, AvroKey<RankedProductKey>, AvroValue<TopProduct>> {
   private final AvroKey<RankedProductKey> outKey = new AvroKey<>();

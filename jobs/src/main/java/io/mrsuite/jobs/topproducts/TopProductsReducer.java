@@ -9,8 +9,10 @@ import org.apache.avro.mapred.AvroValue;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * One category: its products arrive by revenue descending, then product_id (the secondary sort), so the
- * first {@link #TOP} are its ranks 1..10 and the rest are counted as skipped without being held.
+ * Ranks one category's products, keeping the first {@link #TOP} and counting the rest as skipped.
+ *
+ * <p>Products arrive by revenue descending, then product_id, by the secondary sort. So the first ones are the
+ * category's ranks 1..10, and the rest are counted without being held.
  */
 public class TopProductsReducer extends Reducer<AvroKey<RankedProductKey>, AvroValue<TopProduct>, Void, TopProduct> {
   static final int TOP = 10;

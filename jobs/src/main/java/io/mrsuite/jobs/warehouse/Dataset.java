@@ -16,9 +16,10 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
- * Every dataset of the warehouse (DATA-CONTRACT.md section 1): its zone, name, file format, record schema and
- * the job that writes it. Jobs, the pipeline's plan and the dq report name datasets through this registry
- * only, so a dataset is renamed or added in one place.
+ * The registry of the warehouse's datasets, each with its zone, name, format, schema and writing job.
+ *
+ * <p>The datasets are those of DATA-CONTRACT.md section 1. Jobs, the pipeline's plan and the dq report name
+ * datasets through this registry only, so a dataset is renamed or added in one place.
  */
 public enum Dataset {
   RAW_EVENTS(Zone.RAW, "events", Format.JSON_LINES, null, null),

@@ -16,9 +16,11 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Validates the records of one CSV dataset: an empty line is skipped, a malformed, non-UTF-8 or invalid
- * record goes to quarantine with its reason, and a valid one goes to the reducer under its business key,
- * with its source, since the reducer may still reject it (duplicate, orphan).
+ * Validates the records of one CSV dataset and sends valid ones to the reducer under their business key.
+ *
+ * <p>An empty line is skipped, and a malformed, non-UTF-8 or invalid record goes to quarantine with its
+ * reason. A valid record travels with its source, since the reducer may still reject it as a duplicate or an
+ * orphan.
  *
  * @param <T> the validated record
  */

@@ -9,9 +9,10 @@ import org.apache.avro.mapred.AvroValue;
 import org.apache.hadoop.io.NullWritable;
 
 /**
- * Keeps the first valid record of each key, by (source file, byte offset) as the secondary sort delivers
- * them, and quarantines the others as DUPLICATE_KEY. Nothing is retained across values but the kept
- * record's position (a String, safe from the value reuse of the reduce iterator).
+ * Keeps the first valid record of each key and quarantines the others as DUPLICATE_KEY.
+ *
+ * <p>First means by (source file, byte offset), as the secondary sort delivers them. Nothing is retained
+ * across values but the kept record's position, a String, safe from the value reuse of the reduce iterator.
  */
 public class FirstWinsReducer extends KeyedIngestReducer<Object> {
   private final AvroKey<Object> out = new AvroKey<>();

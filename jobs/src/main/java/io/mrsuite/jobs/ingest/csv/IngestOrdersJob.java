@@ -14,9 +14,10 @@ import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * ingest-orders: a day's orders and order_lines CSV exports → {@code curated/orders/dt=D}, one record per
- * valid order with its valid lines nested, by a reduce-side join on order_id. Rejected orders and lines
- * both go to {@code quarantine/orders/dt=D} (their {@code dataset} field says which).
+ * Ingests a day's orders and order_lines CSV exports, one record per valid order with its valid lines nested.
+ *
+ * <p>This is ingest-orders, writing {@code curated/orders/dt=D} by a reduce-side join on order_id. Rejected
+ * orders and lines both go to {@code quarantine/orders/dt=D}, and their {@code dataset} field says which.
  */
 public class IngestOrdersJob extends KeyedCsvIngestJob {
   public static final String NAME = "ingest-orders";

@@ -21,9 +21,10 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
 
 /**
- * A job that ingests one day's CSV export(s) into one curated dataset through a reduce phase keyed by a
- * business key: each raw dataset has its {@link CsvIngestMapper}, the shuffle groups records by key in
- * (kind, sequence, source file, offset) order, and the reducer keeps, joins or rejects them.
+ * Ingests one day's CSV exports into one curated dataset through a reduce phase keyed by a business key.
+ *
+ * <p>Each raw dataset has its {@link CsvIngestMapper}, the shuffle groups records by key in (kind, sequence,
+ * source file, offset) order, and the reducer keeps, joins or rejects them.
  *
  * <p>{@code --root ROOT --date D} reads {@code raw/<dataset>/dt=D} for each input dataset and writes
  * {@code curated/<dataset>/dt=D} and {@code quarantine/<dataset>/dt=D}; the explicit form names each

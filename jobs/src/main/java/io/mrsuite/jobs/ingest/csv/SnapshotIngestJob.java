@@ -9,8 +9,10 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
 
 /**
- * Ingest of a daily snapshot CSV whose rows are unique by a key (catalog, exchange rates): the first valid
- * row of a key by (file, offset) is kept, later ones are DUPLICATE_KEY.
+ * Ingests a daily snapshot CSV whose rows are unique by a key.
+ *
+ * <p>The catalog and the exchange rates are such snapshots. The first valid row of a key by (file, offset) is
+ * kept, later ones are DUPLICATE_KEY.
  */
 abstract class SnapshotIngestJob extends KeyedCsvIngestJob {
   SnapshotIngestJob(String name, CsvInput input, Dataset output) {

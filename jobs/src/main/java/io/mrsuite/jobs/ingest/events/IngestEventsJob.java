@@ -20,8 +20,10 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * ingest-events: raw clickstream JSON Lines of one arrival date → validated Avro events in
- * {@code curated/events/dt=D} and every rejected line, with its reason, in {@code quarantine/events/dt=D}.
+ * Validates one arrival date of raw clickstream JSON Lines into curated Avro events and quarantined lines.
+ *
+ * <p>This is ingest-events. Valid events go to {@code curated/events/dt=D}, and every rejected line, with its
+ * reason, to {@code quarantine/events/dt=D}.
  *
  * <p>Map-only. Small files are packed into combined splits. Both outputs are staged and published only
  * after the job succeeded and its books balance (read = written + quarantined + skipped, and the output

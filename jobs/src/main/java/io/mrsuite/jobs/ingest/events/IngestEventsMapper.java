@@ -16,9 +16,11 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Validates one raw event line: a valid event goes to the main output, a rejected line to the
- * {@value CuratedRun#QUARANTINE_OUTPUT} named output with its reason, an empty line is counted as
- * skipped. Every line read is counted exactly once in one of those three.
+ * Validates one raw event line and writes it to the main output or to quarantine, or counts it as skipped.
+ *
+ * <p>A valid event goes to the main output, a rejected line to the {@value CuratedRun#QUARANTINE_OUTPUT}
+ * named output with its reason, and an empty line is counted as skipped. Every line read is counted exactly
+ * once in one of those three.
  */
 public class IngestEventsMapper extends Mapper<LongWritable, RawLine, AvroKey<Event>, NullWritable> {
   private final AvroKey<Event> curated = new AvroKey<>();
