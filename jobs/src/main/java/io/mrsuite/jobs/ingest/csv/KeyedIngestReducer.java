@@ -12,8 +12,10 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * Base of the keyed CSV ingests' reducers: gets one business key's validated records in shuffle order, writes
- * the ones it keeps and quarantines the rest with their raw text and position.
+ * Base of the keyed CSV ingests' reducers.
+ *
+ * <p>A reducer gets one business key's validated records in shuffle order, writes the ones it keeps and
+ * quarantines the rest with their raw text and position.
  */
 public abstract class KeyedIngestReducer<OUT>
     extends Reducer<AvroKey<JoinKey>, AvroValue<SourcedRecord>, AvroKey<OUT>, NullWritable> {
