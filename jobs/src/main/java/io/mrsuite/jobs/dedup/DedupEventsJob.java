@@ -1,7 +1,6 @@
 package io.mrsuite.jobs.dedup;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.measures.EventDateKey;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.shuffle.JoinKey;
@@ -46,7 +45,6 @@ public class DedupEventsJob extends DatasetJob {
     LocalDate date = paths.date();
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date);
     job.setJarByClass(DedupEventsJob.class);
-    EventDateKey.setEventDate(job.getConfiguration(), date);
     job.setInputFormatClass(AvroKeyInputFormat.class);
     AvroJob.setInputKeySchema(job, Event.getClassSchema());
     FileInputFormat.setInputPaths(job, paths.input(INPUT).toArray(new Path[0]));

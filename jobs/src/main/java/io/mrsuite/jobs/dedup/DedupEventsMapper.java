@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.dedup;
 
 import io.mrsuite.formats.avro.Event;
-import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
@@ -25,7 +25,7 @@ public class DedupEventsMapper extends Mapper<AvroKey<Event>, NullWritable, Avro
 
   @Override
   protected void setup(Context context) {
-    eventDay = EventDateKey.eventDate(context.getConfiguration()).toEpochDay();
+    eventDay = PartitionDate.of(context.getConfiguration()).toEpochDay();
   }
 
   @Override

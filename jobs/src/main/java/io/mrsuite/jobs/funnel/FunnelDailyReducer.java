@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.funnel;
 
 import io.mrsuite.formats.avro.FunnelDaily;
-import io.mrsuite.jobs.measures.EventDateKey;
 import io.mrsuite.jobs.run.MartCounters;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -16,7 +16,7 @@ public class FunnelDailyReducer extends Reducer<AvroKey<CountryKey>, AvroValue<F
 
   @Override
   protected void setup(Context context) {
-    eventDate = EventDateKey.eventDate(context.getConfiguration());
+    eventDate = PartitionDate.of(context.getConfiguration());
   }
 
   @Override

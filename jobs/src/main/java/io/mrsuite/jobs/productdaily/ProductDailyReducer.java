@@ -1,9 +1,9 @@
 package io.mrsuite.jobs.productdaily;
 
 import io.mrsuite.formats.avro.ProductDaily;
-import io.mrsuite.jobs.measures.EventDateKey;
 import io.mrsuite.jobs.measures.EventMeasures;
 import io.mrsuite.jobs.run.MartCounters;
+import io.mrsuite.jobs.run.PartitionDate;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.avro.mapred.AvroKey;
@@ -21,7 +21,7 @@ public class ProductDailyReducer
 
   @Override
   protected void setup(Context context) {
-    eventDate = EventDateKey.eventDate(context.getConfiguration());
+    eventDate = PartitionDate.of(context.getConfiguration());
   }
 
   @Override

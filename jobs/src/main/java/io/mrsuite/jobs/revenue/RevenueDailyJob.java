@@ -4,7 +4,6 @@ import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Order;
 import io.mrsuite.jobs.cache.CachedFxRates;
-import io.mrsuite.jobs.measures.EventDateKey;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.MartRun;
@@ -91,7 +90,6 @@ public class RevenueDailyJob extends DatasetJob {
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date + " join");
     job.setJarByClass(RevenueDailyJob.class);
     Configuration conf = job.getConfiguration();
-    EventDateKey.setEventDate(conf, date);
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
     // One reader schema for both inputs: Avro resolves each file's writer schema to its branch of the union.
     AvroJob.setInputKeySchema(job, Schema.createUnion(Order.getClassSchema(), EnrichedEvent.getClassSchema()));
@@ -118,7 +116,6 @@ public class RevenueDailyJob extends DatasetJob {
   private Job rowsJob(LocalDate date, Path partials) throws IOException {
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date + " rows");
     job.setJarByClass(RevenueDailyJob.class);
-    EventDateKey.setEventDate(job.getConfiguration(), date);
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
     job.setInputFormatClass(AvroKeyInputFormat.class);
     AvroJob.setInputKeySchema(job, RevenuePartial.getClassSchema());

@@ -1,8 +1,8 @@
 package io.mrsuite.jobs.revenue;
 
 import io.mrsuite.formats.avro.RevenueDaily;
-import io.mrsuite.jobs.measures.EventDateKey;
 import io.mrsuite.jobs.run.MartCounters;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.shuffle.CountryKey;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ public class RevenueDailyReducer
 
   @Override
   protected void setup(Context context) {
-    eventDate = EventDateKey.eventDate(context.getConfiguration());
+    eventDate = PartitionDate.of(context.getConfiguration());
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.mrsuite.jobs.revenue;
 
 import io.mrsuite.formats.avro.OrderStatus;
 import io.mrsuite.jobs.cache.CachedFxRates;
-import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public class RevenueJoinReducer
 
   @Override
   protected void setup(Context context) throws IOException {
-    eventDate = EventDateKey.eventDate(context.getConfiguration());
+    eventDate = PartitionDate.of(context.getConfiguration());
     fxRates = CachedFxRates.load(context);
   }
 

@@ -1,6 +1,5 @@
 package io.mrsuite.jobs.tool;
 
-import io.mrsuite.jobs.measures.EventDateKey;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.MartRun;
 import io.mrsuite.jobs.warehouse.Dataset;
@@ -31,7 +30,6 @@ public abstract class DailyMartJob extends DatasetJob {
       ClassNotFoundException {
     Job job = Job.getInstance(getConf(), name() + " dt=" + paths.date());
     job.setJarByClass(getClass());
-    EventDateKey.setEventDate(job.getConfiguration(), paths.date());
     configure(job, paths.single(INPUT));
     MartRun run = new MartRun(name(), paths, job.getConfiguration(), oozieAction());
     run.configureOutput(job, output());

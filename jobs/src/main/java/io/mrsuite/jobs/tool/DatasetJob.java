@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.tool;
 
 import io.mrsuite.jobs.run.JobPaths;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.tool.JobInput.Span;
 import io.mrsuite.jobs.warehouse.Dataset;
 import io.mrsuite.jobs.warehouse.Warehouse;
@@ -108,7 +109,9 @@ public abstract class DatasetJob extends MrSuiteTool {
   @Override
   protected final int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException,
       ClassNotFoundException {
-    run(options.has(ROOT) ? fromRoot(options) : explicit(options), options);
+    JobPaths paths = options.has(ROOT) ? fromRoot(options) : explicit(options);
+    PartitionDate.set(getConf(), paths.date());
+    run(paths, options);
     return 0;
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
-import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class DedupEventsMapReduceTest {
     if (value != null) {
       AvroJob.setMapOutputValueSchema(job, value);
     }
-    EventDateKey.setEventDate(job.getConfiguration(), DAY);
+    PartitionDate.set(job.getConfiguration(), DAY);
     return job.getConfiguration();
   }
 

@@ -8,7 +8,7 @@ import io.mrsuite.formats.avro.FxRate;
 import io.mrsuite.formats.avro.Order;
 import io.mrsuite.formats.avro.OrderStatus;
 import io.mrsuite.jobs.cache.CachedFxRates;
-import io.mrsuite.jobs.measures.EventDateKey;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.File;
@@ -62,7 +62,7 @@ final class RevenueFixtures {
     for (URI file : cacheFiles) {
       job.addCacheFile(file);
     }
-    EventDateKey.setEventDate(job.getConfiguration(), X);
+    PartitionDate.set(job.getConfiguration(), X);
     return job.getConfiguration();
   }
 

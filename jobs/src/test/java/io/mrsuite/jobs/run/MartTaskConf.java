@@ -1,7 +1,6 @@
 package io.mrsuite.jobs.run;
 
 import io.mrsuite.formats.avro.CuratedDataModel;
-import io.mrsuite.jobs.measures.EventDateKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -29,7 +28,7 @@ public final class MartTaskConf {
     if (groupField != null) {
       SecondarySort.configure(job, key, value, groupField);
     }
-    EventDateKey.setEventDate(job.getConfiguration(), date);
+    PartitionDate.set(job.getConfiguration(), date);
     return job.getConfiguration();
   }
 }

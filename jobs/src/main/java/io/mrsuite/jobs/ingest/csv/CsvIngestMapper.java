@@ -5,6 +5,7 @@ import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.formats.quarantine.QuarantineRecords;
 import io.mrsuite.formats.quarantine.Rejection;
 import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public abstract class CsvIngestMapper<T> extends Mapper<LongWritable, CsvRecord,
   @Override
   protected void setup(Context context) {
     outputs = new AvroMultipleOutputs(context);
-    exportDate = KeyedIngestKeys.exportDate(context.getConfiguration());
+    exportDate = PartitionDate.of(context.getConfiguration());
   }
 
   @Override

@@ -57,7 +57,6 @@ public abstract class KeyedCsvIngestJob extends DatasetJob {
       ClassNotFoundException {
     Job job = Job.getInstance(getConf(), name() + " dt=" + paths.date());
     job.setJarByClass(getClass());
-    KeyedIngestKeys.setExportDate(job.getConfiguration(), paths.date());
     for (CsvInput input : csvInputs) {
       for (Path path : paths.input(input.option())) {
         MultipleInputs.addInputPath(job, path, input.format(), rawMapper(input));

@@ -57,7 +57,6 @@ public class IngestEventsJob extends DatasetJob {
     Job job = Job.getInstance(getConf(), NAME + " dt=" + paths.date());
     Configuration conf = job.getConfiguration();
     job.setJarByClass(IngestEventsJob.class);
-    IngestEventsKeys.setArrivalDate(conf, paths.date());
     IngestEventsKeys.setLateDays(conf, lateDays);
     // Read once here so a bad -D value fails on the client, not in every task.
     TextInputKeys.maxRecordBytes(conf);

@@ -6,6 +6,7 @@ import io.mrsuite.formats.quarantine.QuarantineRecords;
 import io.mrsuite.formats.quarantine.Rejection;
 import io.mrsuite.formats.text.RawLine;
 import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public class IngestEventsMapper extends Mapper<LongWritable, RawLine, AvroKey<Ev
 
   @Override
   protected void setup(Context context) {
-    decoder = new RawEventDecoder(IngestEventsKeys.arrivalDate(context.getConfiguration()),
+    decoder = new RawEventDecoder(PartitionDate.of(context.getConfiguration()),
         IngestEventsKeys.lateDays(context.getConfiguration()));
     outputs = new AvroMultipleOutputs(context);
   }

@@ -5,6 +5,7 @@ import io.mrsuite.formats.avro.QuarantineRecord;
 import io.mrsuite.formats.csv.CsvRecord;
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.File;
@@ -48,7 +49,7 @@ public final class KeyedIngestTests {
         QuarantineRecord.getClassSchema());
     AvroMultipleOutputs.setCountersEnabled(job, true);
     Configuration conf = job.getConfiguration();
-    KeyedIngestKeys.setExportDate(conf, exportDate);
+    PartitionDate.set(conf, exportDate);
     conf.set("mapreduce.output.fileoutputformat.outputdir", outputDir.toUri().toString());
     return conf;
   }

@@ -9,6 +9,7 @@ import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.formats.text.LineScanner;
 import io.mrsuite.formats.text.RawLine;
 import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.run.RecordCounters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -77,7 +78,7 @@ class IngestEventsMapperTest {
         QuarantineRecord.getClassSchema());
     AvroMultipleOutputs.setCountersEnabled(job, true);
     conf = job.getConfiguration();
-    IngestEventsKeys.setArrivalDate(conf, ARRIVAL);
+    PartitionDate.set(conf, ARRIVAL);
     IngestEventsKeys.setLateDays(conf, 1);
     conf.set("mapreduce.output.fileoutputformat.outputdir", outputDir.toUri().toString());
   }
