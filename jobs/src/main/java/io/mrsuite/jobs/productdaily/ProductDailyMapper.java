@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.productdaily;
 
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
@@ -19,25 +20,20 @@ import org.apache.hadoop.mapreduce.Mapper;
  * So the combiner folds a product's other events into one record per map task and its views into one per
  * visitor. Events without a product are skipped: they are not this mart's.
  */
-public class ProductDailyMapper
-    extends Mapper<AvroKey<EnrichedEvent>, NullWritable, AvroKey<ProductViewerKey>, AvroValue<ProductActivity>> {
+public class ProductDailyMapper extends ShuffleMapper<EnrichedEvent, ProductViewerKey, ProductActivity> {
   static final String NOT_A_VIEW = "";
   private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(EventMeasures.EXACT_USD_SCALE);
 
-  private final ProductViewerKey key = new ProductViewerKey();
-  private final ProductActivity activity = new ProductActivity();
-  private final AvroKey<ProductViewerKey> outKey = new AvroKey<>(key);
-  private final AvroValue<ProductActivity> outValue = new AvroValue<>(activity);
+  public ProductDailyMapper() {
+    super(new ProductViewerKey(), new ProductActivity());
+  }
 
   @Override
-  protected void map(AvroKey<EnrichedEvent> input, NullWritable ignored, Context context)
-      throws IOException, InterruptedException {
-    context.getCounter(RecordCounters.READ).increment(1);
-    EnrichedEvent enriched = input.datum();
+  protected boolean fill(EnrichedEvent enriched, ProductViewerKey key, ProductActivity activity, Context context) {
     Event event = enriched.getEvent();
     if (event.getProductId() == null) {
       context.getCounter(RecordCounters.SKIPPED).increment(1);
-      return;
+      return false;
     }
     EventType type = event.getEventType();
     boolean purchase = type == EventType.purchase;
@@ -54,7 +50,7 @@ public class ProductDailyMapper
     activity.setUnitsSold(purchase ? event.getQuantity() : 0);
     activity.setRevenueUsd(usd == null ? ZERO : usd);
     activity.setUnconvertedPurchases(purchase && usd == null ? 1 : 0);
-    context.write(outKey, outValue);
     context.getCounter(RecordCounters.WRITTEN).increment(1);
+    return true;
   }
 }

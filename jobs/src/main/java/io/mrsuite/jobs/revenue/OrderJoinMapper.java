@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.revenue;
 
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.Order;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
@@ -16,20 +17,23 @@ import org.apache.hadoop.mapreduce.Mapper;
  * date, source file, byte offset), the order in which the first export wins. Only what decides where the
  * order counts travels: its lines stay behind.
  */
-public class OrderJoinMapper extends Mapper<AvroKey<Order>, NullWritable, AvroKey<JoinKey>, AvroValue<Object>> {
+public class OrderJoinMapper extends ShuffleMapper<Order, JoinKey, Object> {
   static final int ORDER_KIND = 0;
 
-  private final JoinKey key = new JoinKey();
-  private final RevenueOrder order = new RevenueOrder();
-  private final AvroKey<JoinKey> outKey = new AvroKey<>(key);
-  private final AvroValue<Object> outValue = new AvroValue<>(order);
+  private final RevenueOrder order;
+
+  public OrderJoinMapper() {
+    this(new RevenueOrder());
+  }
+
+  private OrderJoinMapper(RevenueOrder order) {
+    super(new JoinKey(), order);
+    this.order = order;
+  }
 
   @Override
-  protected void map(AvroKey<Order> input, NullWritable ignored, Context context)
-      throws IOException, InterruptedException {
-    context.getCounter(RecordCounters.READ).increment(1);
+  protected boolean fill(Order exported, JoinKey key, Object value, Context context) {
     context.getCounter(RevenueCounters.ORDERS_READ).increment(1);
-    Order exported = input.datum();
     key.setKey(exported.getOrderId());
     key.setKind(ORDER_KIND);
     key.setSequence((int) exported.getExportDate().toEpochDay());
@@ -40,6 +44,6 @@ public class OrderJoinMapper extends Mapper<AvroKey<Order>, NullWritable, AvroKe
     order.setCurrency(exported.getCurrency());
     order.setTotal(exported.getTotal());
     order.setShippingCountry(exported.getShippingCountry());
-    context.write(outKey, outValue);
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.revenue;
 
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
@@ -17,8 +18,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  * <p>The key's kind 1 sorts the event after the order's exported copies. Other events are skipped: they are
  * not this mart's.
  */
-public class PurchaseJoinMapper
-    extends Mapper<AvroKey<EnrichedEvent>, NullWritable, AvroKey<JoinKey>, AvroValue<Object>> {
+public class PurchaseJoinMapper extends ShuffleMapper<EnrichedEvent, JoinKey, Object> {
   static final int PURCHASE_KIND = 1;
   /**
    * Join key of a purchase without an order_id (ingest-events rejects those, so only hand-made input has
@@ -26,21 +26,25 @@ public class PurchaseJoinMapper
    */
   static final String NO_ORDER_ID = "";
 
-  private final JoinKey key = new JoinKey();
-  private final RevenuePurchase purchase = new RevenuePurchase();
-  private final AvroKey<JoinKey> outKey = new AvroKey<>(key);
-  private final AvroValue<Object> outValue = new AvroValue<>(purchase);
+  private final RevenuePurchase purchase;
+
+  public PurchaseJoinMapper() {
+    this(new RevenuePurchase());
+  }
+
+  private PurchaseJoinMapper(RevenuePurchase purchase) {
+    super(new JoinKey(), purchase);
+    this.purchase = purchase;
+  }
 
   @Override
-  protected void map(AvroKey<EnrichedEvent> input, NullWritable ignored, Context context)
-      throws IOException, InterruptedException {
-    context.getCounter(RecordCounters.READ).increment(1);
+  protected boolean fill(EnrichedEvent enriched, JoinKey key, Object value, Context context) {
     context.getCounter(RevenueCounters.EVENTS_READ).increment(1);
-    Event event = input.datum().getEvent();
+    Event event = enriched.getEvent();
     if (event.getEventType() != EventType.purchase) {
       context.getCounter(RevenueCounters.NOT_PURCHASES).increment(1);
       context.getCounter(RecordCounters.SKIPPED).increment(1);
-      return;
+      return false;
     }
     key.setKey(event.getOrderId() == null ? NO_ORDER_ID : event.getOrderId());
     key.setKind(PURCHASE_KIND);
@@ -48,6 +52,6 @@ public class PurchaseJoinMapper
     key.setSourceFile(event.getSourceFile());
     key.setSourceOffset(event.getSourceOffset());
     purchase.setCountry(event.getCountry());
-    context.write(outKey, outValue);
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.sessionize;
 
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.jobs.measures.EventMeasures;
@@ -16,18 +17,13 @@ import org.apache.hadoop.mapreduce.Mapper;
  * <p>The key is (visitor, event_time, event_id), the secondary sort of a session. A purchase's USD value is
  * computed here, exactly, from the rate enrichment attached.
  */
-public class SessionizeMapper
-    extends Mapper<AvroKey<EnrichedEvent>, NullWritable, AvroKey<SessionKey>, AvroValue<SessionEvent>> {
-  private final SessionKey key = new SessionKey();
-  private final SessionEvent value = new SessionEvent();
-  private final AvroKey<SessionKey> outKey = new AvroKey<>(key);
-  private final AvroValue<SessionEvent> outValue = new AvroValue<>(value);
+public class SessionizeMapper extends ShuffleMapper<EnrichedEvent, SessionKey, SessionEvent> {
+  public SessionizeMapper() {
+    super(new SessionKey(), new SessionEvent());
+  }
 
   @Override
-  protected void map(AvroKey<EnrichedEvent> input, NullWritable ignored, Context context)
-      throws IOException, InterruptedException {
-    context.getCounter(RecordCounters.READ).increment(1);
-    EnrichedEvent enriched = input.datum();
+  protected boolean fill(EnrichedEvent enriched, SessionKey key, SessionEvent value, Context context) {
     Event event = enriched.getEvent();
     key.setVisitor(EventMeasures.visitor(event));
     long time = event.getEventTime().toEpochMilli();
@@ -38,6 +34,6 @@ public class SessionizeMapper
     value.setCountry(event.getCountry());
     value.setPageUrl(event.getPageUrl());
     value.setPurchaseUsd(EventMeasures.purchaseUsd(event, enriched.getUsdPerUnit()));
-    context.write(outKey, outValue);
+    return true;
   }
 }
