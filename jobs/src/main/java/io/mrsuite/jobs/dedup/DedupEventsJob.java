@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.dedup;
 
+import io.mrsuite.jobs.warehouse.DatasetInputs;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
@@ -45,9 +46,7 @@ public class DedupEventsJob extends DatasetJob {
     LocalDate date = paths.date();
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date);
     job.setJarByClass(DedupEventsJob.class);
-    job.setInputFormatClass(AvroKeyInputFormat.class);
-    AvroJob.setInputKeySchema(job, Event.getClassSchema());
-    FileInputFormat.setInputPaths(job, paths.input(INPUT).toArray(new Path[0]));
+    DatasetInputs.read(job, Dataset.EVENTS, paths.input(INPUT));
     job.setMapperClass(DedupEventsMapper.class);
     SecondarySort.configure(job, JoinKey.getClassSchema(), Event.getClassSchema(), "key", HashRangePartitioner.class);
     job.setReducerClass(DedupEventsReducer.class);

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.enrich;
 
+import io.mrsuite.jobs.warehouse.DatasetInputs;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.Product;
@@ -110,9 +111,7 @@ public class EnrichEventsJob extends DatasetJob {
 
   private static void configureMapSide(Job job, Path events, List<FileStatus> catalogFiles) throws IOException {
     CachedAvroFiles.ship(job, catalogFiles, EnrichEventsKeys.CATALOG_LINK_PREFIX);
-    job.setInputFormatClass(AvroKeyInputFormat.class);
-    AvroJob.setInputKeySchema(job, Event.getClassSchema());
-    FileInputFormat.setInputPaths(job, events);
+    DatasetInputs.read(job, Dataset.EVENTS_DEDUP, List.of(events));
     job.setMapperClass(MapSideEnrichMapper.class);
     job.setNumReduceTasks(0);
   }

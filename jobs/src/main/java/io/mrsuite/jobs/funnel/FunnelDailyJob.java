@@ -27,10 +27,7 @@ public class FunnelDailyJob extends DailyMartJob {
   }
 
   @Override
-  protected void configure(Job job, Path input) throws IOException {
-    job.setInputFormatClass(AvroKeyInputFormat.class);
-    AvroJob.setInputKeySchema(job, Session.getClassSchema());
-    FileInputFormat.setInputPaths(job, input);
+  protected void configure(Job job) {
     job.setMapperClass(FunnelDailyMapper.class);
     AvroJob.setMapOutputKeySchema(job, CountryKey.getClassSchema());
     AvroJob.setMapOutputValueSchema(job, FunnelCounts.getClassSchema());

@@ -1,14 +1,9 @@
 package io.mrsuite.jobs.funnel;
 
-import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.Session;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.CountryKey;
-import java.io.IOException;
-import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapred.AvroValue;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Mapper;
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 
 /** One session as its country's funnel counts: one session, and 1 at each step it reached. */
 public class FunnelDailyMapper extends ShuffleMapper<Session, CountryKey, FunnelCounts> {

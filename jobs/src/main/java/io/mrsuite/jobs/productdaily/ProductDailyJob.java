@@ -29,10 +29,7 @@ public class ProductDailyJob extends DailyMartJob {
   }
 
   @Override
-  protected void configure(Job job, Path input) throws IOException {
-    job.setInputFormatClass(AvroKeyInputFormat.class);
-    AvroJob.setInputKeySchema(job, EnrichedEvent.getClassSchema());
-    FileInputFormat.setInputPaths(job, input);
+  protected void configure(Job job) {
     job.setMapperClass(ProductDailyMapper.class);
     // The combiner groups on the full key, so it keeps viewers apart.
     SecondarySort.configure(job, ProductViewerKey.getClassSchema(), ProductActivity.getClassSchema(), "product_id");

@@ -1,17 +1,12 @@
 package io.mrsuite.jobs.productdaily;
 
-import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.jobs.measures.EventMeasures;
 import io.mrsuite.jobs.run.RecordCounters;
-import java.io.IOException;
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import java.math.BigDecimal;
-import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapred.AvroValue;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Mapper;
 
 /**
  * Turns each enriched event that names a product into that product's activity, keyed by product and viewer.

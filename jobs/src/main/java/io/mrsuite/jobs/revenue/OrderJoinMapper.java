@@ -1,14 +1,8 @@
 package io.mrsuite.jobs.revenue;
 
-import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.Order;
-import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
-import java.io.IOException;
-import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapred.AvroValue;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Mapper;
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 
 /**
  * Order side of the join by order_id, keying every exported copy of an order before its purchase events.

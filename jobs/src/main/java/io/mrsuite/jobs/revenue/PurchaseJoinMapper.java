@@ -1,16 +1,11 @@
 package io.mrsuite.jobs.revenue;
 
-import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
-import java.io.IOException;
-import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapred.AvroValue;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Mapper;
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 
 /**
  * Event side of the join by order_id, keying each candidate purchase event with its own country.

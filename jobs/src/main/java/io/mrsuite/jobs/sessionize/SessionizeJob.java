@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.sessionize;
 
+import io.mrsuite.jobs.warehouse.DatasetInputs;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
@@ -42,9 +43,7 @@ public class SessionizeJob extends DatasetJob {
       ClassNotFoundException {
     Job job = Job.getInstance(getConf(), NAME + " dt=" + paths.date());
     job.setJarByClass(SessionizeJob.class);
-    job.setInputFormatClass(AvroKeyInputFormat.class);
-    AvroJob.setInputKeySchema(job, EnrichedEvent.getClassSchema());
-    FileInputFormat.setInputPaths(job, paths.single(INPUT));
+    DatasetInputs.read(job, Dataset.EVENTS_ENRICHED, paths.input(INPUT));
     job.setMapperClass(SessionizeMapper.class);
     SecondarySort.configure(job, SessionKey.getClassSchema(), SessionEvent.getClassSchema(), "visitor");
     job.setReducerClass(SessionizeReducer.class);

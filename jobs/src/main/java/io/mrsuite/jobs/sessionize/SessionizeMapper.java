@@ -1,15 +1,9 @@
 package io.mrsuite.jobs.sessionize;
 
-import io.mrsuite.jobs.shuffle.ShuffleMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.jobs.measures.EventMeasures;
-import io.mrsuite.jobs.run.RecordCounters;
-import java.io.IOException;
-import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapred.AvroValue;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Mapper;
+import io.mrsuite.jobs.shuffle.ShuffleMapper;
 
 /**
  * Keys each event for the session sort and keeps of it only what a session needs.

@@ -30,10 +30,7 @@ public class TopProductsJob extends DailyMartJob {
   }
 
   @Override
-  protected void configure(Job job, Path input) throws IOException {
-    job.setInputFormatClass(AvroParquetInputFormat.class);
-    AvroParquetInputFormat.setAvroReadSchema(job, ProductDaily.getClassSchema());
-    FileInputFormat.setInputPaths(job, input);
+  protected void configure(Job job) {
     job.setMapperClass(TopProductsMapper.class);
     SecondarySort.configure(job, RankedProductKey.getClassSchema(), TopProduct.getClassSchema(), "category");
     job.setReducerClass(TopProductsReducer.class);
