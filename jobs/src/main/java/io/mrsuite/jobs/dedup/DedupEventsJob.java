@@ -1,6 +1,5 @@
 package io.mrsuite.jobs.dedup;
 
-import io.mrsuite.jobs.warehouse.DatasetInputs;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
@@ -10,16 +9,13 @@ import io.mrsuite.jobs.tool.DatasetJob;
 import io.mrsuite.jobs.tool.JobInput;
 import io.mrsuite.jobs.tool.JobOptions;
 import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.DatasetInputs;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyInputFormat;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**

@@ -1,6 +1,5 @@
 package io.mrsuite.jobs.enrich;
 
-import io.mrsuite.jobs.warehouse.DatasetInputs;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.Product;
@@ -15,6 +14,7 @@ import io.mrsuite.jobs.tool.JobInput;
 import io.mrsuite.jobs.tool.JobOptions;
 import io.mrsuite.jobs.tool.UsageException;
 import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.DatasetInputs;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +27,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
 import org.apache.hadoop.util.ToolRunner;
 

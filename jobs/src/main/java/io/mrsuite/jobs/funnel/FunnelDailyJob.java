@@ -1,15 +1,10 @@
 package io.mrsuite.jobs.funnel;
 
-import io.mrsuite.formats.avro.Session;
 import io.mrsuite.jobs.shuffle.CountryKey;
 import io.mrsuite.jobs.tool.DailyMartJob;
 import io.mrsuite.jobs.warehouse.Dataset;
-import java.io.IOException;
 import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyInputFormat;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**

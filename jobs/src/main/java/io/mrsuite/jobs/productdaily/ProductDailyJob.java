@@ -1,15 +1,9 @@
 package io.mrsuite.jobs.productdaily;
 
-import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import io.mrsuite.jobs.tool.DailyMartJob;
 import io.mrsuite.jobs.warehouse.Dataset;
-import java.io.IOException;
-import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyInputFormat;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**

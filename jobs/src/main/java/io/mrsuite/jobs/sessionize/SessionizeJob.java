@@ -1,7 +1,5 @@
 package io.mrsuite.jobs.sessionize;
 
-import io.mrsuite.jobs.warehouse.DatasetInputs;
-import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.shuffle.SecondarySort;
@@ -9,15 +7,13 @@ import io.mrsuite.jobs.tool.DatasetJob;
 import io.mrsuite.jobs.tool.JobInput;
 import io.mrsuite.jobs.tool.JobOptions;
 import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.DatasetInputs;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
 /**

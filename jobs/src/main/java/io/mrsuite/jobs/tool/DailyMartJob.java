@@ -1,9 +1,9 @@
 package io.mrsuite.jobs.tool;
 
-import io.mrsuite.jobs.warehouse.DatasetInputs;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.MartRun;
 import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.DatasetInputs;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

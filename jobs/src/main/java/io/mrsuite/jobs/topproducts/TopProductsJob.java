@@ -1,16 +1,11 @@
 package io.mrsuite.jobs.topproducts;
 
-import io.mrsuite.formats.avro.ProductDaily;
 import io.mrsuite.formats.avro.TopProduct;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import io.mrsuite.jobs.tool.DailyMartJob;
 import io.mrsuite.jobs.warehouse.Dataset;
-import java.io.IOException;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
-import org.apache.parquet.avro.AvroParquetInputFormat;
 
 /**
  * Ranks the 10 products with the highest revenue_usd in each category of product_daily.
