@@ -38,7 +38,7 @@ import org.apache.hadoop.util.ToolRunner;
  *
  * <p>The catalog is joined map-side through the distributed cache when its files are at most
  * {@link EnrichEventsKeys#MAP_JOIN_MAX_BYTES}, otherwise reduce-side by product_id. The rates always go
- * through the cache. Books: read = written (nothing is rejected, its quarantine is empty).
+ * through the cache. Books: read = written (nothing is rejected, no quarantine partition).
  */
 public class EnrichEventsJob extends DatasetJob {
   public static final String NAME = "enrich-events";

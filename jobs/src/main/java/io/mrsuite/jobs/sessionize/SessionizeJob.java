@@ -31,7 +31,7 @@ public class SessionizeJob extends DatasetJob {
   private static final String INPUT = "input";
 
   public SessionizeJob() {
-    super(NAME, Dataset.SESSIONS, List.of(JobInput.day(INPUT, Dataset.EVENTS_ENRICHED)));
+    super(NAME, Dataset.SESSIONS, List.of(JobInput.day(INPUT, Dataset.EVENTS_ENRICHED).orSeveral()));
   }
 
   @Override

@@ -7,7 +7,7 @@ import io.mrsuite.jobs.warehouse.Dataset;
  * <p>The dataset is a warehouse dataset read under {@code --root}. The option names its paths in the explicit
  * form ({@code --input}, {@code --products}).
  */
-public record JobInput(String option, Dataset dataset, Span span) {
+public record JobInput(String option, Dataset dataset, Span span, boolean severalPaths) {
 
   /** Which partitions of the dataset a run of date D reads. */
   public enum Span {
@@ -20,20 +20,25 @@ public record JobInput(String option, Dataset dataset, Span span) {
   }
 
   public static JobInput day(String option, Dataset dataset) {
-    return new JobInput(option, dataset, Span.DAY);
+    return new JobInput(option, dataset, Span.DAY, false);
   }
 
   public static JobInput lateDays(String option, Dataset dataset) {
-    return new JobInput(option, dataset, Span.LATE_DAYS);
+    return new JobInput(option, dataset, Span.LATE_DAYS, true);
   }
 
   public static JobInput landed(String option, Dataset dataset) {
-    return new JobInput(option, dataset, Span.LANDED);
+    return new JobInput(option, dataset, Span.LANDED, true);
+  }
+
+  /** The same input, taking several comma-separated paths in the explicit form. */
+  public JobInput orSeveral() {
+    return new JobInput(option, dataset, span, true);
   }
 
   /** Whether the explicit form takes several comma-separated paths. */
   boolean takesList() {
-    return span != Span.DAY;
+    return severalPaths;
   }
 
   /** The argument in the usage text. */

@@ -107,8 +107,4 @@ public enum Dataset {
     return Arrays.stream(values()).filter(dataset -> dataset.zone == zone).toList();
   }
 
-  /** The datasets the given job writes. */
-  public static List<Dataset> writtenBy(String job) {
-    return Arrays.stream(values()).filter(dataset -> job.equals(dataset.writer)).toList();
-  }
 }

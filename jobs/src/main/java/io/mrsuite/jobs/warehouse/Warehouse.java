@@ -12,10 +12,6 @@ public final class Warehouse {
     this.root = root;
   }
 
-  public Path root() {
-    return root;
-  }
-
   /** {@code <zone>}: the zone's datasets are below it. */
   public Path zone(Zone zone) {
     return new Path(root, zone.dir());

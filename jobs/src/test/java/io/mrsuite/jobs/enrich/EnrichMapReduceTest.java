@@ -1,5 +1,7 @@
 package io.mrsuite.jobs.enrich;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
@@ -37,7 +39,6 @@ import org.apache.hadoop.mrunit.types.Pair;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The map-side and the reduce-side join, each on the same events and reference data. */
 class EnrichMapReduceTest {

@@ -1,5 +1,11 @@
 package io.mrsuite.jobs.sessionize;
 
+import static io.mrsuite.jobs.sessionize.SessionFixtures.enriched;
+import static io.mrsuite.jobs.sessionize.SessionFixtures.event;
+import static io.mrsuite.jobs.sessionize.SessionFixtures.taskConf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.formats.avro.Session;
@@ -27,11 +33,6 @@ import org.apache.hadoop.mrunit.mapreduce.ReduceDriver;
 import org.apache.hadoop.mrunit.types.Pair;
 import org.apache.hadoop.util.ReflectionUtils;
 import org.junit.jupiter.api.Test;
-import static io.mrsuite.jobs.sessionize.SessionFixtures.enriched;
-import static io.mrsuite.jobs.sessionize.SessionFixtures.event;
-import static io.mrsuite.jobs.sessionize.SessionFixtures.taskConf;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SessionizeMapReduceTest {
   private static final String T0 = "2026-11-20T10:00:00Z";

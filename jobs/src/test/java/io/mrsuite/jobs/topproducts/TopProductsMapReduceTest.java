@@ -1,5 +1,8 @@
 package io.mrsuite.jobs.topproducts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.mrsuite.formats.avro.ProductDaily;
 import io.mrsuite.formats.avro.TopProduct;
 import io.mrsuite.jobs.run.MartCounters;
@@ -15,8 +18,6 @@ import java.util.List;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.hadoop.util.ReflectionUtils;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TopProductsMapReduceTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 20);

@@ -117,7 +117,7 @@ class FirstWinsReducerTest {
 
     assertEquals("5 values in 1 AvroValue and 1 SourcedRecord objects", probe.reused());
     // Keys in the sort's order: Avro 1.12 compares string bytes signed, so "p-é" (0xC3 0xA9) sorts before "p-1"
-    // (see JoinKeyGroupingComparatorTest).
+    // (see FieldGroupingComparatorTest).
     assertEquals(List.of(accented, kept, plain), output);
     String detail = "key p-1 already kept from " + FILE_A + " at byte 0";
     assertEquals(List.of(
