@@ -165,10 +165,7 @@ final class PartitionCompaction {
   }
 
   private static void run(Job job, Path dir) throws IOException, InterruptedException, ClassNotFoundException {
-    if (!job.waitForCompletion(true)) {
-      throw new JobFailedException("compact " + dir + ": job " + job.getJobName() + " (" + job.getJobID() + ") ended "
-          + job.getJobState() + ", nothing published: " + JobFailures.reason(job));
-    }
+    JobFailures.await(job, "compact " + dir + ", nothing published: " + job.getJobName());
   }
 
   private static List<FileStatus> dataFilesIn(FileSystem fs, Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.dq;
 
 import io.mrsuite.formats.partition.PartitionNames;
+import io.mrsuite.jobs.run.PublishedPartition;
 import io.mrsuite.jobs.warehouse.Warehouse;
 import io.mrsuite.jobs.warehouse.Zone;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 
 /** Every {@code dt=D} partition of the curated, quarantine and marts zones, complete or not. */
 final class DayPartitions {
@@ -35,12 +35,27 @@ final class DayPartitions {
       for (FileStatus dataset : datasets) {
         Path partition = new Path(dataset.getPath(), partitionName);
         if (dataset.isDirectory() && fs.isDirectory(partition)) {
-          boolean complete = fs.exists(new Path(partition, FileOutputCommitter.SUCCEEDED_FILE_NAME));
+          boolean complete = PublishedPartition.complete(fs, partition) && pairedRun(fs, warehouse, zone,
+              dataset.getPath().getName(), partitionName);
           partitions.add(new DayPartition(zone, dataset.getPath().getName(), partition, complete));
         }
       }
     }
     return partitions;
+  }
+
+  /**
+   * A curated partition and its quarantine twin (same dataset folder, same day) count as complete only when
+   * one run wrote both: a publish cut between them leaves a day that must be ingested again.
+   */
+  private static boolean pairedRun(FileSystem fs, Warehouse warehouse, Zone zone, String dataset,
+      String partitionName) throws IOException {
+    if (zone != Zone.CURATED && zone != Zone.QUARANTINE) {
+      return true;
+    }
+    Path curated = new Path(new Path(warehouse.zone(Zone.CURATED), dataset), partitionName);
+    Path quarantine = new Path(new Path(warehouse.zone(Zone.QUARANTINE), dataset), partitionName);
+    return !fs.exists(curated) || !fs.exists(quarantine) || PublishedPartition.sameRun(fs, curated, quarantine);
   }
 
   // Staging and set-aside directories of running or failed jobs start with '_' (PartitionPublisher).

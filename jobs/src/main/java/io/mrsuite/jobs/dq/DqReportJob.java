@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mrsuite.formats.partition.PartitionNames;
 import io.mrsuite.formats.records.DatasetFileInputFormat;
 import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.JobFailures;
 import io.mrsuite.jobs.run.PartitionPublisher;
 import io.mrsuite.jobs.tool.Dates;
 import io.mrsuite.jobs.tool.JobOptions;
@@ -156,10 +157,7 @@ public class DqReportJob extends MrSuiteTool {
     job.setOutputFormatClass(TextOutputFormat.class);
     FileOutputFormat.setOutputPath(job, profileDir);
     try {
-      if (!job.waitForCompletion(true)) {
-        throw new JobFailedException(NAME + " dt=" + date + ": profile job " + job.getJobID() + " ended "
-            + job.getJobState() + ": " + job.getStatus().getFailureInfo());
-      }
+      JobFailures.await(job, NAME + " dt=" + date + " profile");
       for (FileStatus part : fs.listStatus(profileDir, p -> p.getName().startsWith("part-"))) {
         readProfile(fs, part.getPath(), profiles);
       }

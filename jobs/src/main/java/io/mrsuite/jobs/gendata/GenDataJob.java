@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.gendata;
 
 import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.JobFailures;
 import io.mrsuite.jobs.run.PartitionPublisher;
 import io.mrsuite.jobs.run.RunManifest;
 import io.mrsuite.jobs.tool.Dates;
@@ -136,10 +137,7 @@ public class GenDataJob extends MrSuiteTool {
     FileOutputFormat.setOutputPath(job, staged);
     Instant started = Instant.now();
     try {
-      if (!job.waitForCompletion(true)) {
-        throw new JobFailedException(NAME + " " + range + ": job " + job.getJobID() + " ended " + job.getJobState()
-            + ": " + job.getStatus().getFailureInfo());
-      }
+      JobFailures.await(job, NAME + " " + range);
       Counters counters = job.getCounters();
       List<String> problems = unplanned(counters, plan);
       if (!problems.isEmpty()) {

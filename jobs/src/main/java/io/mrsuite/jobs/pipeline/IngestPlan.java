@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.pipeline;
 
 import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.PublishedPartition;
 import io.mrsuite.jobs.warehouse.Dataset;
 import io.mrsuite.jobs.warehouse.Warehouse;
 import io.mrsuite.jobs.warehouse.Zone;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 
 /**
  * Decides which arrival dates the pipeline ingests before it builds the marts of event date X.
@@ -44,8 +44,8 @@ final class IngestPlan {
     List<String> problems = new ArrayList<>();
     for (int day = 0; day <= lateDays; day++) {
       LocalDate date = eventDate.plusDays(day);
-      List<String> missingRaw = missing(fs, RAW_DATASETS, dataset -> warehouse.partition(dataset, date), false);
-      List<String> incomplete = missing(fs, CURATED_DATASETS, dataset -> warehouse.partition(dataset, date), true);
+      List<String> missingRaw = missing(fs, RAW_DATASETS, dataset -> warehouse.partition(dataset, date));
+      List<String> incomplete = incomplete(fs, warehouse, date);
       if (incomplete.isEmpty() && (!force || !missingRaw.isEmpty())) {
         plan.add(new ArrivalDate(date, false, "curated partitions complete"
             + (force ? ", raw partitions missing " + missingRaw : ", kept (--force ingests again)")));
@@ -69,16 +69,33 @@ final class IngestPlan {
     Path of(Dataset dataset);
   }
 
-  /** The datasets whose partition is absent, or with {@code complete} has no {@code _SUCCESS}. */
-  private static List<String> missing(FileSystem fs, List<Dataset> datasets, PartitionOf partition,
-      boolean complete) throws IOException {
+  /** The datasets whose partition is absent. */
+  private static List<String> missing(FileSystem fs, List<Dataset> datasets, PartitionOf partition)
+      throws IOException {
     List<String> missing = new ArrayList<>();
     for (Dataset dataset : datasets) {
-      Path path = partition.of(dataset);
-      if (!fs.exists(complete ? new Path(path, FileOutputCommitter.SUCCEEDED_FILE_NAME) : path)) {
+      if (!fs.exists(partition.of(dataset))) {
         missing.add(dataset.dir());
       }
     }
     return missing;
+  }
+
+  /**
+   * The curated datasets of the date not ready to read: absent, incomplete or being published, or whose
+   * quarantine partition is missing or from another run (a publish cut between the two).
+   */
+  private static List<String> incomplete(FileSystem fs, Warehouse warehouse, LocalDate date) throws IOException {
+    List<String> incomplete = new ArrayList<>();
+    for (Dataset dataset : CURATED_DATASETS) {
+      Path curated = warehouse.partition(dataset, date);
+      if (!PublishedPartition.complete(fs, curated)) {
+        incomplete.add(dataset.dir());
+      } else if (dataset.quarantined() && !PublishedPartition.sameRun(fs, curated,
+          warehouse.quarantine(dataset, date))) {
+        incomplete.add(dataset.dir() + " (its quarantine is not from the same run)");
+      }
+    }
+    return incomplete;
   }
 }

@@ -28,8 +28,9 @@ import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 /**
  * One run of a job that writes a curated Avro partition and, if it rejects records, a quarantine partition.
  *
- * <p>Both are staged and published only when the job succeeded and its books balance, quarantine first so
- * that a curated {@code _SUCCESS} means the day is complete. Each gets the run manifest. The summary goes to
+ * <p>Both are staged and published only when the job succeeded and its books balance, as one unit
+ * ({@link PartitionPublisher#publishTogether}): quarantine first, so that a curated {@code _SUCCESS} beside no
+ * publish journal means the day is complete. Each gets the run manifest, whose {@code run_id} pairs them. The summary goes to
  * stdout and, under an Oozie action with {@code capture-output}, to the action's data ({@link ActionData}).
  *
  * <p>Tasks write valid records with {@code context.write} and rejected ones with
@@ -119,14 +120,27 @@ public final class CuratedRun extends PartitionRun {
 
   @Override
   protected void publish(RunManifest manifest) throws IOException {
-    if (quarantine.isPresent()) {
-      Path stagedQuarantine = new Path(staged, QUARANTINE_DIR);
-      fs.mkdirs(stagedQuarantine);
-      fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
-      manifest.writeTo(fs, stagedQuarantine);
-      publisher.publish(stagedQuarantine, quarantine.get());
+    if (quarantine.isEmpty()) {
+      publisher.publish(staged, output);
+      return;
     }
-    publisher.publish(staged, output);
+    Path stagedQuarantine = new Path(staged, QUARANTINE_DIR);
+    fs.mkdirs(stagedQuarantine);
+    fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
+    manifest.writeTo(fs, stagedQuarantine);
+    // Staged beside its own partition, so that the two moves are independent renames.
+    Path quarantineStaging = publisher.stagingFor(quarantine.get());
+    fs.mkdirs(quarantineStaging.getParent());
+    if (!fs.rename(stagedQuarantine, quarantineStaging)) {
+      throw new IOException("could not rename " + stagedQuarantine + " to " + quarantineStaging);
+    }
+    try {
+      publisher.publishTogether(output, List.of(quarantineStaging, staged), List.of(quarantine.get(), output));
+    } finally {
+      if (fs.exists(quarantineStaging)) {
+        publisher.discard(quarantineStaging);
+      }
+    }
   }
 
   @Override

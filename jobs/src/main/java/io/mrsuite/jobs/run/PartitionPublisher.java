@@ -1,28 +1,42 @@
 package io.mrsuite.jobs.run;
 
+import io.mrsuite.jobs.run.PublishJournal.Move;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a staged output directory as a partition, replacing any earlier one whole.
+ * Publishes staged output directories as partitions, replacing earlier ones whole, several as one unit.
  *
  * <p>Jobs write into a hidden sibling ({@code _staging.<name>.<run>}), which no {@code dt=*} glob or
- * FileInputFormat reads. Publishing renames the old partition aside, the staged one in, then deletes the
- * old one; if the second rename fails the old one is put back. A reader sees old or new, never a mix.
+ * FileInputFormat reads. Publishing first writes a {@link PublishJournal} naming every move, then renames
+ * each old partition aside and the staged one in, then deletes the old ones and the journal. If a rename
+ * fails the old partitions are put back. If the process dies instead, the journal stays, and the next run
+ * of the partition finishes the publish ({@link #finish(FileSystem, PublishJournal)}): readers that see a
+ * journal wait for it, so they see all the old partitions or all the new ones.
  */
 public final class PartitionPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPublisher.class);
 
   private final FileSystem fs;
   private final String runId;
+  private final CrashPoints crashPoints;
+  private PublishJournal unfinished;
 
   /** @param runId unique per run; names the staging and set-aside directories */
   public PartitionPublisher(FileSystem fs, String runId) {
+    this(fs, runId, CrashPoints.none());
+  }
+
+  /** @param crashPoints where a test stops the client between the publish's steps */
+  public PartitionPublisher(FileSystem fs, String runId, CrashPoints crashPoints) {
     this.fs = fs;
     this.runId = runId;
+    this.crashPoints = crashPoints;
   }
 
   /** Where to stage output that will become {@code target}: a hidden sibling on the same filesystem. */
@@ -32,29 +46,104 @@ public final class PartitionPublisher {
 
   /** Moves {@code staged} to {@code target}, replacing what is there. */
   public void publish(Path staged, Path target) throws IOException {
-    fs.mkdirs(target.getParent());
-    if (!fs.exists(target)) {
-      rename(staged, target);
-      return;
+    publishTogether(target, List.of(staged), List.of(target));
+  }
+
+  /**
+   * Moves each staged directory to its target, in order, as one unit: afterwards all targets are new, or,
+   * when this throws, all are old again, or the journal is left for the next run to finish.
+   *
+   * @param partition the run's own partition, one of the targets; its next run finishes an interrupted publish
+   */
+  public void publishTogether(Path partition, List<Path> staged, List<Path> targets) throws IOException {
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < staged.size(); i++) {
+      Path target = targets.get(i);
+      fs.mkdirs(target.getParent());
+      moves.add(new Move(staged.get(i), target, new Path(target.getParent(), "_replaced." + target.getName() + "."
+          + runId)));
     }
-    Path aside = new Path(target.getParent(), "_replaced." + target.getName() + "." + runId);
-    rename(target, aside);
+    PublishJournal journal = new PublishJournal(runId, partition, moves);
+    journal.write(fs);
+    unfinished = journal;
+    crashPoints.reach("journal-written");
     try {
-      rename(staged, target);
+      finish(fs, journal, crashPoints);
     } catch (IOException e) {
-      if (!fs.rename(aside, target)) {
-        throw new IOException("could not publish " + staged + " to " + target + ", and could not restore the"
-            + " previous partition from " + aside + ": move it back by hand", e);
+      try {
+        rollBack(journal);
+      } catch (IOException rollBack) {
+        e.addSuppressed(rollBack);
+        throw new IOException("could not publish " + targets + " (" + e.getMessage() + "), nor put the old"
+            + " partitions back; the next run of " + targets.get(0) + " finishes the publish that "
+            + journal.path() + " describes", e);
       }
       throw e;
     }
-    if (!fs.delete(aside, true)) {
-      LOG.warn("Published {} but could not delete the replaced partition at {}", target, aside);
-    }
+    unfinished = null;
   }
 
-  /** Deletes a staging directory after a failed run; never throws, so the original failure stays visible. */
+  /**
+   * Carries out the moves a journal names, whatever part of them was done before, then deletes the journal.
+   * Every staged directory it names was complete when it was written, so finishing is always right.
+   */
+  public static void finish(FileSystem fs, PublishJournal journal) throws IOException {
+    finish(fs, journal, CrashPoints.none());
+  }
+
+  private static void finish(FileSystem fs, PublishJournal journal, CrashPoints crashPoints) throws IOException {
+    for (int i = 0; i < journal.moves().size(); i++) {
+      Move move = journal.moves().get(i);
+      if (fs.exists(move.staged())) {
+        if (fs.exists(move.target())) {
+          if (fs.exists(move.aside())) {
+            throw new IOException("cannot finish the publish of " + move.target() + ": it, the staged "
+                + move.staged() + " and the replaced " + move.aside() + " all exist");
+          }
+          rename(fs, move.target(), move.aside());
+          crashPoints.reach("aside-" + i);
+        }
+        rename(fs, move.staged(), move.target());
+        crashPoints.reach("moved-" + i);
+      } else if (!fs.exists(move.target())) {
+        throw new IOException("cannot finish the publish of " + move.target() + ": neither it nor the staged "
+            + move.staged() + " exists");
+      }
+    }
+    for (Move move : journal.moves()) {
+      if (fs.exists(move.aside()) && !fs.delete(move.aside(), true)) {
+        LOG.warn("Published {} but could not delete the replaced partition at {}", move.target(), move.aside());
+      }
+    }
+    crashPoints.reach("asides-deleted");
+    journal.delete(fs);
+  }
+
+  /** Undoes the moves done so far, last first, and deletes the journal. */
+  private void rollBack(PublishJournal journal) throws IOException {
+    List<Move> moves = new ArrayList<>(journal.moves());
+    for (int i = moves.size() - 1; i >= 0; i--) {
+      Move move = moves.get(i);
+      if (!fs.exists(move.staged()) && fs.exists(move.target())) {
+        rename(fs, move.target(), move.staged());
+      }
+      if (fs.exists(move.aside())) {
+        rename(fs, move.aside(), move.target());
+      }
+    }
+    journal.delete(fs);
+    unfinished = null;
+  }
+
+  /**
+   * Deletes a staging directory after a failed run; never throws, so the original failure stays visible.
+   * Keeps it when a publish that needs it is unfinished.
+   */
   public void discard(Path staged) {
+    if (unfinished != null && unfinished.moves().stream().anyMatch(move -> move.staged().equals(staged))) {
+      LOG.warn("Keeping {}: the unfinished publish {} needs it", staged, unfinished.path());
+      return;
+    }
     try {
       fs.delete(staged, true);
     } catch (IOException e) {
@@ -62,7 +151,7 @@ public final class PartitionPublisher {
     }
   }
 
-  private void rename(Path from, Path to) throws IOException {
+  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
     if (!fs.rename(from, to)) {
       throw new IOException("could not rename " + from + " to " + to);
     }

@@ -32,6 +32,7 @@ public abstract class PartitionRun {
   protected final String runId = UUID.randomUUID().toString();
   protected final OozieAction action;
   private final List<Path> inputs;
+  private final CrashPoints crashPoints;
 
   /** @param action where the run's books go for capture-output when an Oozie action runs it */
   protected PartitionRun(String jobName, JobPaths paths, Configuration conf, OozieAction action) throws IOException {
@@ -40,7 +41,8 @@ public abstract class PartitionRun {
     this.inputs = paths.allInputs();
     this.output = paths.output();
     this.fs = output.getFileSystem(conf);
-    this.publisher = new PartitionPublisher(fs, runId);
+    this.crashPoints = CrashPoints.of(conf);
+    this.publisher = new PartitionPublisher(fs, runId, crashPoints);
     this.staged = publisher.stagingFor(output);
     this.action = action;
   }
@@ -60,10 +62,7 @@ public abstract class PartitionRun {
 
   /** Runs an earlier stage of a run, or the job itself; a failure quoting its first failed task when it fails. */
   public Counters runStage(Job job) throws IOException, InterruptedException, ClassNotFoundException {
-    if (!job.waitForCompletion(true)) {
-      throw new JobFailedException(jobName + " dt=" + date + ": job " + job.getJobID() + " ended "
-          + job.getJobState() + ": " + JobFailures.reason(job));
-    }
+    JobFailures.await(job, jobName + " dt=" + date);
     return job.getCounters();
   }
 
@@ -96,6 +95,7 @@ public abstract class PartitionRun {
       manifestFields.forEach(manifest::put);
       manifest.paths("inputs", inputs).paths("outputs", outputs()).books(books);
       manifest.writeTo(fs, staged);
+      crashPoints.reach("staged");
       publish(manifest);
       report(books, counters);
       return books;

@@ -2,6 +2,7 @@ package io.mrsuite.jobs.tool;
 
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.PartitionDate;
+import io.mrsuite.jobs.run.PartitionGuard;
 import io.mrsuite.jobs.tool.JobInput.Span;
 import io.mrsuite.jobs.warehouse.Dataset;
 import io.mrsuite.jobs.warehouse.Warehouse;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -111,7 +113,10 @@ public abstract class DatasetJob extends MrSuiteTool {
       ClassNotFoundException {
     JobPaths paths = options.has(ROOT) ? fromRoot(options) : explicit(options);
     PartitionDate.set(getConf(), paths.date());
-    run(paths, options);
+    try (PartitionGuard guard = PartitionGuard.enter(name(), UUID.randomUUID().toString(), paths.output(),
+        paths.quarantine(), getConf())) {
+      run(paths, options);
+    }
     return 0;
   }
 

@@ -35,6 +35,11 @@ public final class JobOptions {
     this.synopsis = synopsis;
   }
 
+  /** The job's name in the driver. */
+  public String job() {
+    return job;
+  }
+
   /** Declares an option that takes a value. */
   public JobOptions option(String name, String argName, String description) {
     options.put(name, new Option(name, argName, description));

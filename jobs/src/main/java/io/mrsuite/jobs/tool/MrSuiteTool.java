@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.tool;
 
 import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.JobFailures;
 import io.mrsuite.jobs.run.OozieAction;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,8 +13,8 @@ import org.apache.hadoop.util.ToolRunner;
  * The base class of every mrsuite job.
  *
  * <p>It parses the job's own options after ToolRunner has taken Hadoop's generic ones. On a wrong command
- * line it prints usage and returns 2. A failure on bad input becomes one clear line on stderr and exit 1
- * instead of a bare stack trace. Run by an Oozie {@code java} action, it takes the action's configuration and
+ * line it prints usage and returns 2. Any failure ends with one {@code Error:} line on stderr naming its cause
+ * and path, and exit 1; only an unexpected runtime exception (a bug) prints its stack trace before that line. Run by an Oozie {@code java} action, it takes the action's configuration and
  * the launcher's delegation tokens ({@link OozieAction}).
  */
 public abstract class MrSuiteTool extends Configured implements Tool {
@@ -58,6 +59,15 @@ public abstract class MrSuiteTool extends Configured implements Tool {
       return EXIT_USAGE;
     } catch (JobFailedException e) {
       System.err.println("Error: " + e.getMessage());
+      return EXIT_FAILED;
+    } catch (IOException e) {
+      // The filesystem or the cluster failed: its message names the path; the trace would bury it.
+      System.err.println("Error: " + options.job() + ": " + JobFailures.describe(e));
+      return EXIT_FAILED;
+    } catch (RuntimeException e) {
+      // A bug: the trace for whoever fixes it, then the one line.
+      e.printStackTrace();
+      System.err.println("Error: " + options.job() + ": " + JobFailures.describe(e));
       return EXIT_FAILED;
     }
   }
