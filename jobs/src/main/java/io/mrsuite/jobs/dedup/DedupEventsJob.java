@@ -3,6 +3,8 @@ package io.mrsuite.jobs.dedup;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
+import io.mrsuite.jobs.run.OutputCheck;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import io.mrsuite.jobs.tool.DatasetJob;
@@ -49,7 +51,7 @@ public class DedupEventsJob extends DatasetJob {
 
     CuratedRun run = new CuratedRun(NAME, paths, job.getConfiguration(), oozieAction());
     run.configureOutputs(job, output());
-    run.runAndPublish(job, CuratedRun.writtenEquals(TaskCounter.REDUCE_OUTPUT_RECORDS),
+    run.runAndPublish(job, OutputCheck.holds(RecordCounters.WRITTEN),
         Map.of("event_date", date.toString()));
   }
 

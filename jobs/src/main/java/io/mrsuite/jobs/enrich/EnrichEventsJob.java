@@ -7,6 +7,8 @@ import io.mrsuite.jobs.cache.CachedAvroFiles;
 import io.mrsuite.jobs.cache.CachedFxRates;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
+import io.mrsuite.jobs.run.OutputCheck;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import io.mrsuite.jobs.tool.DatasetJob;
@@ -92,7 +94,7 @@ public class EnrichEventsJob extends DatasetJob {
     CuratedRun run = new CuratedRun(NAME, paths, job.getConfiguration(), oozieAction());
     run.configureOutputs(job, output());
     run.runAndPublish(job,
-        CuratedRun.writtenEquals(mapSide ? TaskCounter.MAP_OUTPUT_RECORDS : TaskCounter.REDUCE_OUTPUT_RECORDS),
+        OutputCheck.holds(RecordCounters.WRITTEN),
         Map.of("event_date", date.toString(), "catalog_join", mapSide ? "map" : "reduce",
             "catalog_bytes", Long.toString(catalogBytes)));
   }

@@ -17,14 +17,18 @@ final class RevenueBooks {
   private RevenueBooks() {
   }
 
-  /** Every disagreement, one line each; empty when the join and the rows agree. */
-  static List<String> problems(Counters join, Counters rows) {
+  /**
+   * Every disagreement, one line each; empty when the join and the rows agree.
+   *
+   * @param partialsInFiles the partial sums in the join's output files, counted from their block headers
+   */
+  static List<String> problems(Counters join, long partialsInFiles, Counters rows) {
     List<String> problems = new ArrayList<>();
     sum(problems, join, RecordCounters.READ, RevenueCounters.ORDERS_READ, RevenueCounters.EVENTS_READ);
     sum(problems, join, RecordCounters.WRITTEN, RevenueCounters.COUNTED_ORDERS, RevenueCounters.ORPHAN_PURCHASES);
     sum(problems, join, RecordCounters.SKIPPED, RevenueCounters.OTHER_DATE_ORDERS,
         RevenueCounters.UNCOUNTED_STATUS_ORDERS, RevenueCounters.NOT_PURCHASES, RevenueCounters.MATCHED_PURCHASES);
-    same(problems, "partials the join wrote", value(join, TaskCounter.REDUCE_OUTPUT_RECORDS),
+    same(problems, "partials in the join's files", partialsInFiles,
         "partials the rows read", value(rows, TaskCounter.MAP_INPUT_RECORDS));
     same(problems, "counted orders", value(join, RevenueCounters.COUNTED_ORDERS),
         "orders in the rows", value(rows, RevenueCounters.ROW_ORDERS));

@@ -8,6 +8,7 @@ import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.MartRun;
 import io.mrsuite.jobs.run.RecordBooks;
+import io.mrsuite.jobs.run.StagedRecords;
 import io.mrsuite.jobs.shuffle.CountryKey;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
@@ -78,7 +79,9 @@ public class RevenueDailyJob extends DatasetJob {
       Counters joined = run.runStage(join);
       Job rows = rowsJob(paths.date(), partials);
       run.configureOutput(rows, output());
-      run.runAndPublish(rows, RecordBooks.from(joined), counters -> RevenueBooks.problems(joined, counters),
+      long partialsInFiles = StagedRecords.avro(partials.getFileSystem(getConf()), partials, getConf());
+      run.runAndPublish(rows, RecordBooks.from(joined),
+          counters -> RevenueBooks.problems(joined, partialsInFiles, counters),
           Map.of("event_date", paths.date().toString(), "join_job_id", join.getJobID().toString()));
     } finally {
       run.discard(partials);

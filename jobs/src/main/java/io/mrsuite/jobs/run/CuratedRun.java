@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
@@ -86,29 +85,22 @@ public final class CuratedRun extends PartitionRun {
 
   /**
    * Runs the job and, if it succeeds and its books balance, publishes its partitions and prints a summary.
+   * The books are checked against the staged files: the quarantine files must hold every record counted
+   * quarantined, and the main output's must pass {@code mainOutputCheck}.
    *
-   * @param mainOutputCheck problems with the main output's record count, e.g. counted WRITTEN records
-   *     against the records the output format wrote (jobs differ in which task writes them)
+   * @param mainOutputCheck the counters against the records in the main output's files, e.g.
+   *     {@code OutputCheck.holds(RecordCounters.WRITTEN)}
    * @param manifestFields job-specific facts for the run manifest
    */
-  public RecordBooks runAndPublish(Job job, Function<Counters, List<String>> mainOutputCheck,
-      Map<String, String> manifestFields) throws IOException, InterruptedException, ClassNotFoundException {
+  public RecordBooks runAndPublish(Job job, OutputCheck mainOutputCheck, Map<String, String> manifestFields)
+      throws IOException, InterruptedException, ClassNotFoundException {
+    Configuration conf = job.getConfiguration();
     return runAndPublish(job, RecordBooks::from, counters -> {
       List<String> problems = new ArrayList<>(RecordBooks.from(counters).imbalances(
-          counters.findCounter(AvroMultipleOutputs.class.getName(), QUARANTINE_BASE_PATH).getValue()));
-      problems.addAll(mainOutputCheck.apply(counters));
+          StagedRecords.avro(fs, new Path(staged, QUARANTINE_DIR), conf)));
+      problems.addAll(mainOutputCheck.problems(counters, StagedRecords.avro(fs, staged, conf)));
       return problems;
     }, manifestFields);
-  }
-
-  /** The usual check: every record counted WRITTEN is one record the given task counter says was output. */
-  public static Function<Counters, List<String>> writtenEquals(Enum<?> outputRecords) {
-    return counters -> {
-      long written = counters.findCounter(RecordCounters.WRITTEN).getValue();
-      long output = counters.findCounter(outputRecords).getValue();
-      return written == output ? List.of()
-          : List.of("counted written " + written + " != records the output wrote " + output);
-    };
   }
 
   @Override

@@ -7,13 +7,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
@@ -25,8 +23,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * One run of a job that writes a mart partition as Parquet, published whole when its books balance.
  *
  * <p>The partition is {@code marts/<table>/dt=X}, written through parquet-avro's
- * {@link AvroParquetOutputFormat}. It is published only when its books balance and every counted row is one
- * record the reducers wrote.
+ * {@link AvroParquetOutputFormat}. It is published only when its books balance and the staged files' footers
+ * hold exactly the rows counted.
  *
  * <p>Reducers write rows with {@code context.write(null, row)} and count each in {@link MartCounters#ROWS};
  * the books count input records: read = written (aggregated into rows) + skipped (not this mart's) +
@@ -80,7 +78,7 @@ public final class MartRun extends PartitionRun {
   /** Runs the job and, if it succeeds and its books balance, publishes the partition and prints a summary. */
   public RecordBooks runAndPublish(Job job, Map<String, String> manifestFields)
       throws IOException, InterruptedException, ClassNotFoundException {
-    return runAndPublish(job, RecordBooks::from, counters -> problems(RecordBooks.from(counters), counters,
+    return runAndPublish(job, RecordBooks::from, counters -> problems(job, RecordBooks.from(counters), counters,
         List.of()), manifestFields);
   }
 
@@ -90,21 +88,29 @@ public final class MartRun extends PartitionRun {
    * the last stage's counters, where the stages disagree (e.g. the counts its rows sum to against the
    * records the first stage counted written).
    */
-  public RecordBooks runAndPublish(Job job, RecordBooks inputBooks, Function<Counters, List<String>> stageChecks,
+  public RecordBooks runAndPublish(Job job, RecordBooks inputBooks, StageCheck stageChecks,
       Map<String, String> manifestFields) throws IOException, InterruptedException, ClassNotFoundException {
     return runAndPublish(job, counters -> inputBooks,
-        counters -> problems(inputBooks, counters, stageChecks.apply(counters)), manifestFields);
+        counters -> problems(job, inputBooks, counters, stageChecks.problems(counters)), manifestFields);
   }
 
-  private static List<String> problems(RecordBooks books, Counters counters, List<String> stageProblems) {
+  /** The books, the stages, and the rows counted against the rows in the staged Parquet files' footers. */
+  private List<String> problems(Job job, RecordBooks books, Counters counters, List<String> stageProblems)
+      throws IOException {
     List<String> problems = new ArrayList<>(books.imbalances(0));
     problems.addAll(stageProblems);
     long rows = rows(counters);
-    long written = counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue();
-    if (rows != written) {
-      problems.add("counted rows " + rows + " != records the output wrote " + written);
+    long inFiles = StagedRecords.parquet(fs, staged, job.getConfiguration());
+    if (rows != inFiles) {
+      problems.add("counted rows " + rows + " != rows in the output files " + inFiles);
     }
     return problems;
+  }
+
+  /** Where the stages of a mart built by several jobs disagree, from the last stage's counters. */
+  @FunctionalInterface
+  public interface StageCheck {
+    List<String> problems(Counters counters) throws IOException;
   }
 
   private static long rows(Counters counters) {

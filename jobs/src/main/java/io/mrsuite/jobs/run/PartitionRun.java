@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.JobCounter;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 
 /**
  * One run of a job that publishes a partition only when the job succeeded and its books balance.
@@ -47,6 +47,12 @@ public abstract class PartitionRun {
     this.action = action;
   }
 
+  /** Where the counters disagree with the books or with the staged files; may read the files. */
+  @FunctionalInterface
+  protected interface StagedCheck {
+    List<String> problems(Counters counters) throws IOException;
+  }
+
   /** Every partition the run publishes, for the manifest. */
   protected abstract List<Path> outputs();
 
@@ -74,13 +80,13 @@ public abstract class PartitionRun {
    * @param manifestFields job-specific facts for the run manifest
    */
   protected final RecordBooks runAndPublish(Job job, Function<Counters, RecordBooks> booksOf,
-      Function<Counters, List<String>> problems, Map<String, String> manifestFields)
+      StagedCheck problems, Map<String, String> manifestFields)
       throws IOException, InterruptedException, ClassNotFoundException {
     Instant started = Instant.now();
     try {
       Counters counters = runStage(job);
       RecordBooks books = booksOf.apply(counters);
-      List<String> found = problems.apply(counters);
+      List<String> found = problems.problems(counters);
       if (!found.isEmpty()) {
         throw new JobFailedException(jobName + " dt=" + date + ": the books do not balance, nothing published: "
             + String.join("; ", found));
@@ -89,8 +95,8 @@ public abstract class PartitionRun {
           .put("date", date.toString())
           .put("started", started.toString())
           .put("finished", Instant.now().toString())
-          .put("map_tasks", counters.findCounter(JobCounter.TOTAL_LAUNCHED_MAPS).getValue())
-          .put("reduce_tasks", counters.findCounter(JobCounter.TOTAL_LAUNCHED_REDUCES).getValue());
+          .put("map_tasks", job.getConfiguration().getInt(MRJobConfig.NUM_MAPS, 0))
+          .put("reduce_tasks", job.getNumReduceTasks());
       describe(manifest, counters);
       manifestFields.forEach(manifest::put);
       manifest.paths("inputs", inputs).paths("outputs", outputs()).books(books);

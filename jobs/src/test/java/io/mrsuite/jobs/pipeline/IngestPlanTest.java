@@ -64,6 +64,19 @@ class IngestPlanTest {
   }
 
   @Test
+  void aCutPublishIsIncompleteWhateverMarkersItLeft() throws Exception {
+    land(X);
+    curated(X, IngestPlan.CURATED_DATASETS);
+    // A killed ingest-events: its new quarantine published, its curated partition not yet.
+    Files.writeString(root.resolve("quarantine/events/dt=2026-11-20/_manifest.json"), "{\"run_id\": \"newer\"}");
+    // A killed ingest-products, between the renames of its publish.
+    Files.writeString(root.resolve("curated/products/_publish.dt=2026-11-20.json"), "{}");
+
+    assertEquals(List.of(new IngestPlan.ArrivalDate(X, true, "curated partitions missing or incomplete "
+        + "[events (its quarantine is not from the same run), products]")), IngestPlan.plan(fs, warehouse, X, 0, false));
+  }
+
+  @Test
   void aDateWithNeitherStopsThePipelineNamingWhatIsMissing() throws Exception {
     land(X);
     Files.createDirectories(root.resolve("raw/events/dt=2026-11-21"));
@@ -87,10 +100,18 @@ class IngestPlanTest {
     }
   }
 
+  /** Publishes the date's partitions of the datasets, as one run of each ingest does: curated and quarantine. */
   private void curated(LocalDate date, List<Dataset> datasets) throws IOException {
     for (Dataset dataset : datasets) {
+      String manifest = "{\"run_id\": \"run-" + dataset.dir() + "-" + date + "\"}";
       Path partition = Files.createDirectories(root.resolve("curated/" + dataset.dir() + "/dt=" + date));
       Files.createFile(partition.resolve("_SUCCESS"));
+      Files.writeString(partition.resolve("_manifest.json"), manifest);
+      if (dataset.quarantined()) {
+        Path quarantine = Files.createDirectories(root.resolve("quarantine/" + dataset.dir() + "/dt=" + date));
+        Files.createFile(quarantine.resolve("_SUCCESS"));
+        Files.writeString(quarantine.resolve("_manifest.json"), manifest);
+      }
     }
   }
 }

@@ -13,7 +13,7 @@ class RevenueBooksTest {
 
   @Test
   void balancedJoinAndRowsHaveNoProblems() {
-    assertEquals(List.of(), RevenueBooks.problems(join(), rows(3, 2, 1)));
+    assertEquals(List.of(), RevenueBooks.problems(join(), 2, rows(3, 2, 1)));
   }
 
   @Test
@@ -24,12 +24,18 @@ class RevenueBooksTest {
 
     assertEquals(List.of("READ 13 != ORDERS_READ 5 + EVENTS_READ 7 (= 12)",
         "SKIPPED 7 != OTHER_DATE_ORDERS 1 + UNCOUNTED_STATUS_ORDERS 1 + NOT_PURCHASES 4 + MATCHED_PURCHASES 2 (= 8)",
-        "orphan purchases 2 != orphan_purchases in the rows 1"), RevenueBooks.problems(join, rows(3, 1, 1)));
+        "orphan purchases 2 != orphan_purchases in the rows 1"), RevenueBooks.problems(join, 2, rows(3, 1, 1)));
+  }
+
+  @Test
+  void partialsInTheFilesMustBeThePartialsTheRowsRead() {
+    assertEquals(List.of("partials in the join's files 3 != partials the rows read 2"),
+        RevenueBooks.problems(join(), 3, rows(3, 2, 1)));
   }
 
   /**
    * A join that balances: 5 orders (3 counted, 1 of them unconverted; 1 of another date, 1 placed) and 7 events
-   * (2 orphan purchases, 1 matched purchase, 4 other events), written as 2 partials.
+   * (2 orphan purchases, 1 matched purchase, 4 other events).
    */
   private static Counters join() {
     Counters counters = new Counters();
@@ -45,7 +51,6 @@ class RevenueBooksTest {
     set(counters, RevenueCounters.UNCOUNTED_STATUS_ORDERS, 1);
     set(counters, RevenueCounters.NOT_PURCHASES, 4);
     set(counters, RevenueCounters.MATCHED_PURCHASES, 1);
-    set(counters, TaskCounter.REDUCE_OUTPUT_RECORDS, 2);
     return counters;
   }
 

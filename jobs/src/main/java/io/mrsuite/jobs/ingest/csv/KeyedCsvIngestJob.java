@@ -3,6 +3,7 @@ package io.mrsuite.jobs.ingest.csv;
 import io.mrsuite.formats.csv.CsvInputFormat;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
+import io.mrsuite.jobs.run.OutputCheck;
 import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.SecondarySort;
 import io.mrsuite.jobs.tool.DatasetJob;
@@ -49,8 +50,8 @@ public abstract class KeyedCsvIngestJob extends DatasetJob {
 
   protected abstract Class<? extends Reducer<?, ?, ?, ?>> reducer();
 
-  /** Checks the main output's record count against the job's own counters. */
-  protected abstract Function<Counters, List<String>> outputCheck();
+  /** Checks the records in the main output's files against the job's own counters. */
+  protected abstract OutputCheck outputCheck();
 
   @Override
   protected final void run(JobPaths paths, JobOptions.Parsed options) throws IOException, InterruptedException,

@@ -1,6 +1,8 @@
 package io.mrsuite.jobs.ingest.csv;
 
 import io.mrsuite.jobs.run.CuratedRun;
+import io.mrsuite.jobs.run.OutputCheck;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.warehouse.Dataset;
 import java.util.List;
 import java.util.function.Function;
@@ -25,7 +27,7 @@ abstract class SnapshotIngestJob extends KeyedCsvIngestJob {
   }
 
   @Override
-  protected Function<Counters, List<String>> outputCheck() {
-    return CuratedRun.writtenEquals(TaskCounter.REDUCE_OUTPUT_RECORDS);
+  protected OutputCheck outputCheck() {
+    return OutputCheck.holds(RecordCounters.WRITTEN);
   }
 }

@@ -4,6 +4,8 @@ import io.mrsuite.formats.text.CombinedLineInputFormat;
 import io.mrsuite.formats.text.TextInputKeys;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
+import io.mrsuite.jobs.run.OutputCheck;
+import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.tool.DatasetJob;
 import io.mrsuite.jobs.tool.JobInput;
 import io.mrsuite.jobs.tool.JobOptions;
@@ -71,7 +73,7 @@ public class IngestEventsJob extends DatasetJob {
 
     CuratedRun run = new CuratedRun(NAME, paths, conf, oozieAction());
     run.configureOutputs(job, output());
-    run.runAndPublish(job, CuratedRun.writtenEquals(TaskCounter.MAP_OUTPUT_RECORDS),
+    run.runAndPublish(job, OutputCheck.holds(RecordCounters.WRITTEN),
         Map.of("arrival_date", paths.date().toString(), "late_days", String.valueOf(lateDays)));
   }
 
