@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,25 @@ class IngestEventsJobTest {
     assertTrue(err.contains("stray.jsonl"), err);
     assertFalse(err.contains("_SUCCESS"), "the lander's marker is expected: " + err);
     assertFalse(Files.exists(root.resolve("curated/events/dt=2026-11-20")), "nothing published");
+  }
+
+  @Test
+  void aDirectoryThatCannotBeWrittenEndsInOneErrorLineNamingIt() throws Exception {
+    Path partition = Files.createDirectories(root.resolve("raw/events/dt=2026-11-20/hr=10"));
+    Files.writeString(partition.resolve("a.jsonl"), "{}\n");
+    Files.writeString(partition.getParent().resolve("_SUCCESS"), "");
+    // A file where the curated dataset's directory must be: no partition can be written under it.
+    Files.createDirectories(root.resolve("curated"));
+    Files.writeString(root.resolve("curated/events"), "not a directory");
+
+    String err = run("2026-11-20");
+
+    List<String> lines = err.strip().lines().toList();
+    String last = lines.get(lines.size() - 1);
+    assertTrue(last.startsWith("Error: ingest-events: ") && last.contains(root.resolve("curated/events").toString()),
+        err);
+    assertEquals(1, lines.stream().filter(line -> line.startsWith("Error: ")).count(), err);
+    assertFalse(err.contains("\tat "), "no stack trace: " + err);
   }
 
   /** Runs the job, expects exit 1, returns what it printed on stderr. */
