@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mrsuite.formats.partition.PartitionNames;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.JobFailures;
+import io.mrsuite.jobs.run.PartitionGuard;
 import io.mrsuite.jobs.run.PartitionPublisher;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.mapred.AvroKey;
@@ -53,9 +55,17 @@ final class PartitionCompaction {
     this.out = out;
   }
 
+  /** Compacts the partition holding its lock, as every writer of a partition does ({@link PartitionGuard}). */
   void compact(Path partition) throws IOException, InterruptedException, ClassNotFoundException {
     FileSystem fs = partition.getFileSystem(conf);
     Path dir = fs.makeQualified(partition);
+    try (PartitionGuard guard = PartitionGuard.enter(CompactJob.NAME, UUID.randomUUID().toString(), dir,
+        Optional.empty(), conf)) {
+      compact(fs, dir);
+    }
+  }
+
+  private void compact(FileSystem fs, Path dir) throws IOException, InterruptedException, ClassNotFoundException {
     Instant started = Instant.now();
     PartitionScan scan = PartitionScan.of(dir, conf);
     if (!scan.complete() && !allowIncomplete) {
