@@ -8,7 +8,9 @@ import org.apache.hadoop.fs.Path;
  *
  * @param zone curated, quarantine or marts
  * @param name the dataset's folder in its zone
- * @param complete whether it holds {@code _SUCCESS}; only complete partitions are profiled
+ * @param complete whether it holds {@code _SUCCESS}, is not being published, and shares its run with its
+ *     curated or quarantine twin ({@link io.mrsuite.jobs.run.PublishedPartition}); only complete partitions
+ *     are profiled
  */
 record DayPartition(Zone zone, String name, Path path, boolean complete) {
   /** The dataset label used throughout the report, e.g. {@code curated/events}. */
