@@ -41,6 +41,7 @@ public final class PartitionLock implements AutoCloseable {
 
   private final FileSystem fs;
   private final Path file;
+  private final String runId;
   private final ScheduledExecutorService renewal;
 
   /** Who holds a lock, from its file. */
@@ -51,9 +52,10 @@ public final class PartitionLock implements AutoCloseable {
     }
   }
 
-  private PartitionLock(FileSystem fs, Path file, ScheduledExecutorService renewal) {
+  private PartitionLock(FileSystem fs, Path file, String runId, ScheduledExecutorService renewal) {
     this.fs = fs;
     this.file = file;
+    this.runId = runId;
     this.renewal = renewal;
   }
 
@@ -94,7 +96,7 @@ public final class PartitionLock implements AutoCloseable {
     });
     long period = Math.max(1, lease.toSeconds() / 4);
     renewal.scheduleAtFixedRate(() -> renew(fs, file), period, period, TimeUnit.SECONDS);
-    return new PartitionLock(fs, file, renewal);
+    return new PartitionLock(fs, file, runId, renewal);
   }
 
   /** Who holds the lock of {@code partition}, if anyone. */
@@ -105,6 +107,12 @@ public final class PartitionLock implements AutoCloseable {
   @Override
   public void close() throws IOException {
     renewal.shutdownNow();
+    Optional<Holder> holder = holder(fs, file);
+    if (holder.isPresent() && !holder.get().runId().equals(runId)) {
+      // This run stalled past its lease and another took the lock over: the lock is theirs now.
+      LOG.warn("Not releasing {}: it was taken over by {}", file, holder.get().describe());
+      return;
+    }
     if (!fs.delete(file, false) && fs.exists(file)) {
       throw new IOException("could not release the lock " + file);
     }
