@@ -22,8 +22,9 @@ import org.apache.hadoop.fs.Path;
  * Base of the jobs that read warehouse partitions of one date and write one partition of a {@link Dataset}.
  * A job declares its inputs and output; this class gives it both command-line forms and resolves them:
  * {@code --root ROOT --date D}, which reads the registry's partitions (each complete) and writes the
- * output's, or the explicit form, which names every input and output path. The job then configures and runs
- * its MapReduce job on the {@link JobPaths}.
+ * output's, or the explicit form, which names every input and output path. Holding the output partition's
+ * lock, after recovering what an earlier run of it left ({@link PartitionGuard}), the job then configures and
+ * runs its MapReduce job on the {@link JobPaths}.
  */
 public abstract class DatasetJob extends MrSuiteTool {
   private static final String ROOT = "root";
