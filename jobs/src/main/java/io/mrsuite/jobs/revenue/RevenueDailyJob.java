@@ -8,6 +8,7 @@ import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.MartRun;
 import io.mrsuite.jobs.run.RecordBooks;
+import io.mrsuite.jobs.run.RepeatableAvroKeyOutputFormat;
 import io.mrsuite.jobs.run.StagedRecords;
 import io.mrsuite.jobs.shuffle.CountryKey;
 import io.mrsuite.jobs.shuffle.JoinKey;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
-import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
@@ -107,7 +107,7 @@ public class RevenueDailyJob extends DatasetJob {
     AvroJob.setOutputKeySchema(job, RevenuePartial.getClassSchema());
     job.setOutputValueClass(NullWritable.class);
     // A reducer whose groups add to no country writes no file.
-    LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
+    LazyOutputFormat.setOutputFormatClass(job, RepeatableAvroKeyOutputFormat.class);
     FileOutputFormat.setCompressOutput(job, true);
     if (conf.get(AvroJob.CONF_OUTPUT_CODEC) == null) {
       conf.set(AvroJob.CONF_OUTPUT_CODEC, CuratedRun.DEFAULT_AVRO_CODEC);

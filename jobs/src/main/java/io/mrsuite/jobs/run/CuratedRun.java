@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -63,15 +62,18 @@ public final class CuratedRun extends PartitionRun {
     context.getCounter(QuarantineReason.valueOf(record.getReason())).increment(1);
   }
 
-  /** Main output: Avro records of the dataset's schema; quarantine, when the run has one: {@link QuarantineRecord}s. */
+  /**
+   * Main output: Avro records of the dataset's schema; quarantine, when the run has one: {@link QuarantineRecord}s.
+   * Both through {@link RepeatableAvroKeyOutputFormat}, so that a rerun writes the same bytes.
+   */
   public void configureOutputs(Job job, Dataset dataset) {
     Configuration conf = job.getConfiguration();
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
     AvroJob.setOutputKeySchema(job, dataset.schema().orElseThrow());
     job.setOutputValueClass(NullWritable.class);
-    LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
+    LazyOutputFormat.setOutputFormatClass(job, RepeatableAvroKeyOutputFormat.class);
     if (quarantine.isPresent()) {
-      AvroMultipleOutputs.addNamedOutput(job, QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
+      AvroMultipleOutputs.addNamedOutput(job, QUARANTINE_OUTPUT, RepeatableAvroKeyOutputFormat.class,
           QuarantineRecord.getClassSchema());
       AvroMultipleOutputs.setCountersEnabled(job, true);
     }

@@ -17,7 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.file.DataFileReader;
@@ -61,7 +64,8 @@ class KilledClientTest {
   static void cleanRuns() throws Exception {
     Path old = shared.resolve("old");
     landHours(old, OLD_HOURS);
-    assertEquals(0, ingest(old).exitCode);
+    Run first = ingest(old);
+    assertEquals(0, first.exitCode, first.err);
     oldRun = outputs(old);
     Path clean = shared.resolve("clean");
     landHours(clean, NEW_HOURS);
@@ -128,6 +132,17 @@ class KilledClientTest {
     assertTrue(run.out.contains("took over the stale lock"), run.out);
     assertEquals(cleanRun, outputs(root));
     assertFalse(Files.exists(root.resolve("curated/events/_lock.dt=" + DATE)), "released");
+  }
+
+  @Test
+  void aRerunOfTheSameDayWritesTheSameBytes() throws Exception {
+    landHours(root, NEW_HOURS);
+    assertEquals(0, ingest(root).exitCode);
+    Map<String, String> first = dataFiles(root);
+    assertEquals(0, ingest(root).exitCode);
+
+    assertEquals(first, dataFiles(root));
+    assertFalse(first.isEmpty());
   }
 
   private record Run(int exitCode, String out, String err) {
@@ -210,6 +225,20 @@ class KilledClientTest {
     }
     records.sort(null);
     return records;
+  }
+
+  /** Every data file of the day's curated and quarantine partitions: its path under the root, and its bytes. */
+  private static Map<String, String> dataFiles(Path warehouse) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    for (String zone : List.of("curated", "quarantine")) {
+      Path partition = warehouse.resolve(zone + "/events/dt=" + DATE);
+      for (String name : names(partition)) {
+        if (name.endsWith(".avro")) {
+          files.put(zone + "/" + name, HexFormat.of().formatHex(Files.readAllBytes(partition.resolve(name))));
+        }
+      }
+    }
+    return files;
   }
 
   private static List<String> names(Path dir) throws IOException {
