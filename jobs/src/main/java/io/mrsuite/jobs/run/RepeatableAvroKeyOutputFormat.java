@@ -49,6 +49,7 @@ public class RepeatableAvroKeyOutputFormat<T> extends AvroKeyOutputFormat<T> {
     // The name getAvroFileOutputStream gives the file: the named output's base path, or "part".
     String fileName = getUniqueFile(context, conf.get(NAMED_OUTPUT_BASE, "part"), AvroOutputFormat.EXT);
     writers.sync = syncMarker(conf.get(PartitionDate.KEY, ""), fileName);
+    writers.context = context;
     return super.getRecordWriter(context);
   }
 
@@ -62,9 +63,13 @@ public class RepeatableAvroKeyOutputFormat<T> extends AvroKeyOutputFormat<T> {
     }
   }
 
-  /** Avro's writer for the file getRecordWriter opens, created with the marker chosen for it. */
+  /**
+   * Avro's writer for the file getRecordWriter opens, created with the marker chosen for it. Its task attempt
+   * may be one a test fails ({@link TaskFaults}).
+   */
   private static final class SyncedWriterFactory<T> extends RecordWriterFactory<T> {
     private byte[] sync;
+    private TaskAttemptContext context;
 
     @Override
     protected RecordWriter<AvroKey<T>, NullWritable> create(Schema writerSchema, GenericData dataModel,
@@ -74,15 +79,23 @@ public class RepeatableAvroKeyOutputFormat<T> extends AvroKeyOutputFormat<T> {
       writer.setCodec(compressionCodec);
       writer.setSyncInterval(syncInterval);
       writer.create(writerSchema, outputStream, sync);
+      TaskAttemptContext attempt = context;
       return new RecordWriter<>() {
+        private boolean written;
+
         @Override
         public void write(AvroKey<T> record, NullWritable ignored) throws IOException {
+          if (!written) {
+            written = true;
+            TaskFaults.reach(attempt.getConfiguration(), attempt.getTaskAttemptID(), TaskFaults.MID_INPUT);
+          }
           writer.append(record.datum());
         }
 
         @Override
-        public void close(TaskAttemptContext context) throws IOException {
+        public void close(TaskAttemptContext closing) throws IOException {
           writer.close();
+          TaskFaults.reach(attempt.getConfiguration(), attempt.getTaskAttemptID(), TaskFaults.AFTER_OUTPUT);
         }
       };
     }
