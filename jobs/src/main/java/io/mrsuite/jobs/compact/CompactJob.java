@@ -5,7 +5,9 @@ import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.tool.Dates;
 import io.mrsuite.jobs.tool.JobOptions;
 import io.mrsuite.jobs.tool.MrSuiteTool;
+import io.mrsuite.jobs.tool.PathOptions;
 import io.mrsuite.jobs.tool.UsageException;
+import io.mrsuite.jobs.tool.WarehouseBounds;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,12 +77,13 @@ public class CompactJob extends MrSuiteTool {
           throw new UsageException("give either --dataset or --root/--table with dates, not --" + other + " too");
         }
       }
-      return List.of(new Path(options.get("dataset")));
+      return List.of(partitionOption(options.get("dataset")));
     }
     if (!options.has("root")) {
       throw new UsageException("give --dataset DIR, or --root ROOT --table TABLE with --date D or --from D --to D");
     }
-    Path table = new Path(new Path(options.get("root")), options.required("table"));
+    Path root = PathOptions.parse("root", options.get("root"));
+    Path table = new Path(root, PathOptions.relative("table", options.required("table")));
     LocalDate from;
     LocalDate to;
     if (options.has("date")) {
@@ -109,7 +112,20 @@ public class CompactJob extends MrSuiteTool {
     if (partitions.isEmpty()) {
       throw new JobFailedException("no partition of " + table + " from " + from + " to " + to);
     }
+    WarehouseBounds.requireInside(root, partitions, getConf());
     return partitions;
+  }
+
+  /**
+   * The directory of {@code --dataset}: compaction replaces it whole, so it must be named as a date partition
+   * ({@code dt=YYYY-MM-DD}), never any directory.
+   */
+  private static Path partitionOption(String text) throws UsageException {
+    Path path = PathOptions.parse("dataset", text);
+    if (PartitionNames.parseDate(path.getName()).isEmpty()) {
+      throw new UsageException("--dataset must be a partition directory named dt=YYYY-MM-DD: " + text);
+    }
+    return path;
   }
 
   public static void main(String[] args) throws Exception {

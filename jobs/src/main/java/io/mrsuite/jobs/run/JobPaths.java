@@ -35,4 +35,12 @@ public record JobPaths(LocalDate date, Map<String, List<Path>> inputs, Path outp
     inputs.values().forEach(all::addAll);
     return all;
   }
+
+  /** Every path the run reads and writes: the inputs', the output and the quarantine. */
+  public List<Path> allPaths() {
+    List<Path> all = allInputs();
+    all.add(output);
+    quarantine.ifPresent(all::add);
+    return all;
+  }
 }

@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.tool;
 
+import io.mrsuite.formats.partition.PartitionNames;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.PartitionDate;
 import io.mrsuite.jobs.run.PartitionGuard;
@@ -25,6 +26,12 @@ import org.apache.hadoop.fs.Path;
  * output's, or the explicit form, which names every input and output path. Holding the output partition's
  * lock, after recovering what an earlier run of it left ({@link PartitionGuard}), the job then configures and
  * runs its MapReduce job on the {@link JobPaths}.
+ *
+ * <p>Before the run takes its partition's lock or starts a job, it refuses (exit 2) what would let it read or
+ * replace anything but its partitions: a date that is no day ({@link Dates}), a path that goes up a directory
+ * ({@link PathOptions}), an explicit output or quarantine not named {@code dt=D} for the run's date D, an output
+ * over an input ({@link OutputOverlap}), and a partition under {@code --root} that a symbolic link leads out of
+ * it ({@link WarehouseBounds}).
  */
 public abstract class DatasetJob extends MrSuiteTool {
   private static final String ROOT = "root";
@@ -101,9 +108,10 @@ public abstract class DatasetJob extends MrSuiteTool {
       options.option(input.option(), input.argName(), what + (input.option().equals(first) ? ", instead of --root"
           : " (with --" + first + ")"));
     }
-    options.option(OUTPUT, "DIR", "output directory (with --" + first + "); replaced whole");
+    options.option(OUTPUT, "DIR", "output partition directory, named dt=D (with --" + first + "); replaced whole");
     if (output().quarantined()) {
-      options.option(QUARANTINE, "DIR", "quarantine directory (with --" + first + "); replaced whole");
+      options.option(QUARANTINE, "DIR", "quarantine partition directory, named dt=D (with --" + first
+          + "); replaced whole");
     }
     addOptions(options);
     return options;
@@ -113,6 +121,7 @@ public abstract class DatasetJob extends MrSuiteTool {
   protected final int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException,
       ClassNotFoundException {
     JobPaths paths = options.has(ROOT) ? fromRoot(options) : explicit(options);
+    OutputOverlap.refuse(paths, getConf());
     PartitionDate.set(getConf(), paths.date());
     try (PartitionGuard guard = PartitionGuard.enter(name(), UUID.randomUUID().toString(), paths.output(),
         paths.quarantine(), getConf())) {
@@ -127,9 +136,11 @@ public abstract class DatasetJob extends MrSuiteTool {
       throw new UsageException("give either --root or " + String.join("/", prefixed(explicit)) + ", not both");
     }
     Configuration conf = getConf();
-    Warehouse warehouse = new Warehouse(new Path(options.get(ROOT)));
+    Path root = PathOptions.parse(ROOT, options.get(ROOT));
+    Warehouse warehouse = new Warehouse(root);
     LocalDate date = Dates.parseOption(DATE, options.required(DATE));
     int lateDays = options.intValue(LATE_DAYS, Dataset.DEFAULT_LATE_DAYS, 0);
+    Dates.requireLateDaysNamed(LATE_DAYS, date, lateDays);
     Map<String, List<Path>> inputs = new LinkedHashMap<>();
     for (JobInput input : inputs()) {
       Path dir = warehouse.dataset(input.dataset());
@@ -141,7 +152,9 @@ public abstract class DatasetJob extends MrSuiteTool {
     }
     Optional<Path> quarantine = output().quarantined()
         ? Optional.of(warehouse.quarantine(output(), date)) : Optional.empty();
-    return new JobPaths(date, inputs, warehouse.partition(output(), date), quarantine);
+    JobPaths paths = new JobPaths(date, inputs, warehouse.partition(output(), date), quarantine);
+    WarehouseBounds.requireInside(root, paths.allPaths(), conf);
+    return paths;
   }
 
   private JobPaths explicit(JobOptions.Parsed options) throws UsageException, IOException {
@@ -166,26 +179,42 @@ public abstract class DatasetJob extends MrSuiteTool {
       List<Path> paths = new ArrayList<>();
       for (String path : input.takesList() ? value.split(",") : new String[] {value}) {
         if (!path.isEmpty()) {
-          paths.add(new Path(path));
+          paths.add(PathOptions.parse(input.option(), path));
         }
       }
       if (paths.isEmpty()) {
         throw new UsageException("--" + input.option() + " names no path");
       }
       if (input.span() == Span.LANDED) {
-        for (Path path : paths) {
-          LandedPartitions.requireMatches(path, getConf());
-        }
         landed.addAll(paths);
       }
       inputs.put(input.option(), paths);
     }
-    Path output = new Path(options.required(OUTPUT));
-    Optional<Path> quarantine = output().quarantined()
-        ? Optional.of(new Path(options.required(QUARANTINE))) : Optional.empty();
+    String outputText = options.required(OUTPUT);
+    String quarantineText = output().quarantined() ? options.required(QUARANTINE) : null;
     LocalDate date = options.has(DATE) || landed.isEmpty() ? Dates.parseOption(DATE, options.required(DATE))
         : Dates.fromPartitions(landed);
+    Path output = partitionOption(OUTPUT, outputText, date);
+    Optional<Path> quarantine = quarantineText == null ? Optional.empty()
+        : Optional.of(partitionOption(QUARANTINE, quarantineText, date));
+    for (Path path : landed) {
+      LandedPartitions.requireMatches(path, getConf());
+    }
     return new JobPaths(date, inputs, output, quarantine);
+  }
+
+  /**
+   * A directory the run replaces whole, given as option {@code --name}: it must be named as the partition of
+   * the run's date, so that no command line can have a run replace a directory that is not a partition.
+   */
+  private static Path partitionOption(String name, String text, LocalDate date) throws UsageException {
+    Path path = PathOptions.parse(name, text);
+    String partition = PartitionNames.dateName(date);
+    if (!path.getName().equals(partition)) {
+      throw new UsageException("--" + name + " must be a partition directory named " + partition
+          + " (the run's date): " + text);
+    }
+    return path;
   }
 
   /** The options of the explicit form: every input's, the output's and the quarantine's. */

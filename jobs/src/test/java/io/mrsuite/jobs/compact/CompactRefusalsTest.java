@@ -210,6 +210,45 @@ class CompactRefusalsTest {
     }
   }
 
+  @Test
+  void pathsThatLeadOutsideThePartitionsAreRefusedBeforeAnythingIsTouched() throws Exception {
+    Map<String, byte[]> before = contents(partition);
+    String table = root.resolve("curated/events").toString();
+    String up = partition + "/../" + partition.getFileName();
+    Path other = root.resolve("other");
+    Files.createDirectories(other.resolve("curated"));
+    Files.createSymbolicLink(other.resolve("curated/events"), root.resolve("curated/events"));
+    String upRoot = root + "/other/..";
+
+    assertEquals("--dataset must be a partition directory named dt=YYYY-MM-DD: " + table, usageError("--dataset", table));
+    assertEquals("--dataset must not go up a directory ('..'): " + up, usageError("--dataset", up));
+    assertEquals("--root must not go up a directory ('..'): " + upRoot,
+        usageError("--root", upRoot, "--table", "curated/events", "--date", "2026-11-20"));
+    assertEquals("--table must not go up a directory ('..'): curated/../curated/events",
+        usageError("--root", root.toString(), "--table", "curated/../curated/events", "--date", "2026-11-20"));
+    assertEquals("--table must be a relative path: " + table,
+        usageError("--root", root.toString(), "--table", table, "--date", "2026-11-20"));
+    assertEquals("--date must be a date YYYY-MM-DD: 2026-11-31",
+        usageError("--root", root.toString(), "--table", "curated/events", "--date", "2026-11-31"));
+    assertEquals(other + "/curated/events/dt=2026-11-20 resolves to " + partition + ", outside --root " + other
+        + ": a symbolic link leads out of the warehouse",
+        usageError("--root", other.toString(), "--table", "curated/events", "--date", "2026-11-20", "--target-size",
+            TARGET));
+    Files.delete(other.resolve("curated/events"));
+    Files.delete(other.resolve("curated"));
+    Files.delete(other);
+    assertUntouched(before);
+  }
+
+  /** The one Error line of a run that must exit 2. */
+  private static String usageError(String... args) throws Exception {
+    String err = stderrOf(() -> assertEquals(MrSuiteTool.EXIT_USAGE,
+        ToolRunner.run(CompactJobs.localConf(), new CompactJob(), args), String.join(" ", args)));
+    List<String> errors = err.lines().filter(line -> line.startsWith("Error: ")).toList();
+    assertEquals(1, errors.size(), err);
+    return errors.get(0).substring("Error: ".length());
+  }
+
   /** Counts a record as read and checksummed, then drops the first one of each task. */
   static final class LosingMapper extends CompactMapper {
     private boolean dropped;

@@ -8,6 +8,7 @@ import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.EventType;
 import io.mrsuite.formats.avro.FxRate;
 import io.mrsuite.formats.avro.Product;
+import io.mrsuite.jobs.cache.CachedAvroFiles;
 import io.mrsuite.jobs.cache.CachedFxRates;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.shuffle.JoinKey;
@@ -16,7 +17,7 @@ import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,8 +48,8 @@ class EnrichMapReduceTest {
 
   @TempDir
   static Path dir;
-  private static URI catalog;
-  private static URI fxRates;
+  private static Path catalog;
+  private static Path fxRates;
 
   private static final Event VIEW = event("e-1", EventType.product_view, "p-1", null, null);
   private static final Event UNKNOWN_PRODUCT = event("e-2", EventType.add_to_cart, "p-404", "9.99", "EUR");
@@ -57,19 +58,18 @@ class EnrichMapReduceTest {
 
   @BeforeAll
   static void referenceData() throws IOException {
-    catalog = write("products.avro", Product.getClassSchema(), List.of(
+    catalog = write("products", Product.getClassSchema(), List.of(
         product("p-1", "Shoes", "Acme"), product("p-2", null, null)));
-    fxRates = write("fx.avro", FxRate.getClassSchema(), List.of(
+    fxRates = write("fx_rates", FxRate.getClassSchema(), List.of(
         new FxRate("EUR", new BigDecimal("1.08000000"), DAY, "/raw/fx.csv", 10L)));
   }
 
   @Test
   void mapSideJoinAttachesCatalogAndRateFromTheCache() throws IOException {
     MapDriver<AvroKey<Event>, NullWritable, AvroKey<EnrichedEvent>, NullWritable> driver =
-        MapDriver.newMapDriver(new MapSideEnrichMapper()).withConfiguration(conf(Event.getClassSchema(), null))
+        MapDriver.newMapDriver(new MapSideEnrichMapper())
+            .withConfiguration(shipped(conf(Event.getClassSchema(), null), true))
             .withOutputSerializationConfiguration(conf(EnrichedEvent.getClassSchema(), null));
-    driver.withCacheFile(link(catalog, EnrichEventsKeys.CATALOG_LINK_PREFIX));
-    driver.withCacheFile(link(fxRates, CachedFxRates.LINK_PREFIX));
     for (Event event : List.of(VIEW, UNKNOWN_PRODUCT, NO_RATE, PAGE)) {
       driver.withInput(new AvroKey<>(event), NullWritable.get());
     }
@@ -84,9 +84,9 @@ class EnrichMapReduceTest {
   @Test
   void reduceSideJoinGivesTheSameRecords() throws Exception {
     MapDriver<AvroKey<Event>, NullWritable, AvroKey<JoinKey>, AvroValue<Object>> events =
-        MapDriver.newMapDriver(new EventsJoinMapper()).withConfiguration(conf(Event.getClassSchema(), null))
+        MapDriver.newMapDriver(new EventsJoinMapper())
+            .withConfiguration(shipped(conf(Event.getClassSchema(), null), false))
             .withOutputSerializationConfiguration(conf(JoinKey.getClassSchema(), JOIN_VALUE));
-    events.withCacheFile(link(fxRates, CachedFxRates.LINK_PREFIX));
     for (Event event : List.of(VIEW, UNKNOWN_PRODUCT, NO_RATE, PAGE)) {
       events.withInput(new AvroKey<>(event), NullWritable.get());
     }
@@ -180,19 +180,32 @@ class EnrichMapReduceTest {
     return job.getConfiguration();
   }
 
-  private static URI link(URI file, String prefix) {
-    return file.resolve("#" + prefix + "0.avro");
+  /** The task configuration with the FX rates, and the catalog when asked, shipped as the job ships them. */
+  private static Configuration shipped(Configuration conf, boolean withCatalog) throws IOException {
+    Job job = Job.getInstance(conf);
+    if (withCatalog) {
+      CachedAvroFiles.ship(job, CachedAvroFiles.visibleFiles(partition(catalog), conf),
+          EnrichEventsKeys.CATALOG_LINK_PREFIX);
+    }
+    CachedFxRates.ship(job, partition(fxRates));
+    return job.getConfiguration();
   }
 
-  private static <T> URI write(String name, Schema schema, List<T> records) throws IOException {
-    File file = dir.resolve(name).toFile();
+  private static org.apache.hadoop.fs.Path partition(Path dir) {
+    return new org.apache.hadoop.fs.Path(dir.toUri());
+  }
+
+  /** A partition directory {@code name} holding one Avro file of the records. */
+  private static <T> Path write(String name, Schema schema, List<T> records) throws IOException {
+    Path partition = Files.createDirectories(dir.resolve(name));
+    File file = partition.resolve("part-00000.avro").toFile();
     try (DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<T>(schema))) {
       writer.create(schema, file);
       for (T record : records) {
         writer.append(record);
       }
     }
-    return file.toURI();
+    return partition;
   }
 
   private static Product product(String id, String category, String brand) {

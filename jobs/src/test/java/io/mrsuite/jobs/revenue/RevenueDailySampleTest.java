@@ -100,7 +100,7 @@ class RevenueDailySampleTest {
   @Test
   void explicitPathsGiveTheSameRows(@TempDir Path out) throws Exception {
     Path curated = root.resolve("curated");
-    Path output = out.resolve("revenue");
+    Path output = out.resolve("revenue").resolve("dt=" + DAY);
     String[] args = {"--date", DAY,
         "--orders", curated.resolve("orders/dt=" + DAY) + "," + curated.resolve("orders/dt=" + NEXT),
         "--events", curated.resolve("events_enriched/dt=" + DAY).toString(),

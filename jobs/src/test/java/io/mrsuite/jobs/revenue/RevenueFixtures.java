@@ -14,7 +14,7 @@ import io.mrsuite.jobs.shuffle.SecondarySort;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,18 +38,20 @@ final class RevenueFixtures {
   private RevenueFixtures() {
   }
 
-  /** The FX rates of X as ingest-fx writes them: EUR only (so CHF and DKK have no rate). */
-  static URI fxRatesFile(Path dir) throws IOException {
-    File file = dir.resolve("fx.avro").toFile();
+  /** The FX rates partition of X as ingest-fx writes it: EUR only (so CHF and DKK have no rate). */
+  static Path fxRatesPartition(Path dir) throws IOException {
+    Path partition = Files.createDirectories(dir.resolve("fx_rates").resolve("dt=" + X));
+    File file = partition.resolve("part-r-00000.avro").toFile();
     try (DataFileWriter<FxRate> writer = new DataFileWriter<>(new SpecificDatumWriter<>(FxRate.class))) {
       writer.create(FxRate.getClassSchema(), file);
       writer.append(new FxRate("EUR", new BigDecimal(EUR_RATE), X, "/raw/fx_rates/dt=2026-11-20/fx.csv", 17L));
     }
-    return file.toURI().resolve("#" + CachedFxRates.LINK_PREFIX + "0.avro");
+    return partition;
   }
 
-  /** A task configuration with the job's map output schemas, grouping and event date. */
-  static Configuration taskConf(Schema key, Schema value, boolean joinGrouping, URI... cacheFiles) throws IOException {
+  /** A task configuration with the job's map output schemas, grouping, event date and shipped FX rates. */
+  static Configuration taskConf(Schema key, Schema value, boolean joinGrouping, Path... fxRatesPartitions)
+      throws IOException {
     Job job = Job.getInstance(new Configuration());
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
     AvroJob.setMapOutputKeySchema(job, key);
@@ -59,8 +61,8 @@ final class RevenueFixtures {
     if (joinGrouping) {
       SecondarySort.configure(job, key, value, "key");
     }
-    for (URI file : cacheFiles) {
-      job.addCacheFile(file);
+    for (Path partition : fxRatesPartitions) {
+      CachedFxRates.ship(job, new org.apache.hadoop.fs.Path(partition.toUri()));
     }
     PartitionDate.set(job.getConfiguration(), X);
     return job.getConfiguration();

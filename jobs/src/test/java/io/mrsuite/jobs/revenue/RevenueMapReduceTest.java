@@ -3,7 +3,7 @@ package io.mrsuite.jobs.revenue;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.JOIN_VALUE;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.X;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.event;
-import static io.mrsuite.jobs.revenue.RevenueFixtures.fxRatesFile;
+import static io.mrsuite.jobs.revenue.RevenueFixtures.fxRatesPartition;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.order;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.partial;
 import static io.mrsuite.jobs.revenue.RevenueFixtures.projected;
@@ -23,7 +23,6 @@ import io.mrsuite.jobs.shuffle.JoinKey;
 import io.mrsuite.jobs.shuffle.ReusingShuffle;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,11 +45,11 @@ class RevenueMapReduceTest {
 
   @TempDir
   static Path dir;
-  private static URI fxRates;
+  private static Path fxRates;
 
   @BeforeAll
   static void fxRatesOfX() throws IOException {
-    fxRates = fxRatesFile(dir);
+    fxRates = fxRatesPartition(dir);
   }
 
   @Test

@@ -52,10 +52,11 @@ class SessionizeBotVisitorTest {
     // In local mode the map task shares this heap; on a cluster it has its own JVM.
     conf.setInt(MRJobConfig.IO_SORT_MB, 64);
 
+    Path output = dir.resolve("sessions/dt=2026-11-20");
     assertEquals(0, ToolRunner.run(conf, new SessionizeJob(), new String[] {"--input", dir.resolve("in").toString(),
-        "--output", dir.resolve("sessions").toString(), "--date", "2026-11-20"}));
+        "--output", output.toString(), "--date", "2026-11-20"}));
 
-    List<Session> sessions = read(dir.resolve("sessions"));
+    List<Session> sessions = read(output);
     long secondStart = time(1_000_000);
     assertEquals(List.of(
         "bot-1@2026-11-20T00:00:00.000Z " + START + ".." + time(999_999) + " 1000000 purchases 1000 revenue 1000.00",
