@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Event;
 import io.mrsuite.formats.avro.Session;
+import io.mrsuite.jobs.MrSuiteDriver;
 import io.mrsuite.jobs.dedup.DedupEventsJob;
 import io.mrsuite.jobs.enrich.EnrichEventsJob;
 import io.mrsuite.jobs.funnel.FunnelDailyJob;
@@ -17,11 +18,14 @@ import io.mrsuite.jobs.ingest.csv.IngestProductsJob;
 import io.mrsuite.jobs.ingest.events.IngestEventsJob;
 import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.revenue.RevenueDailyJob;
+import io.mrsuite.jobs.run.TaskFaults;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
 import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -49,8 +53,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.mapred.MiniMRClientCluster;
 import org.apache.hadoop.mapred.MiniMRClientClusterFactory;
+import org.apache.hadoop.mapreduce.Cluster;
+import org.apache.hadoop.mapreduce.JobID;
+import org.apache.hadoop.mapreduce.JobStatus;
 import org.apache.hadoop.mapreduce.MRConfig;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -344,6 +352,132 @@ class SampleWarehouseIT {
           mart.getKey() + "." + column + " " + type));
     }
     assertEquals("BIGINT", DuckDbMarts.columnTypes(tmp.resolve("marts/product_daily")).get("unique_viewers"));
+  }
+
+  /**
+   * Task attempts failed while they run (by the poller), part-way through their input and after their output
+   * was written (by {@link TaskFaults}), and retried, with speculative execution on, change not one byte of
+   * the published files: each task writes only through its committed attempt into the run's staging
+   * directory, and a file's bytes depend only on its records and name (RepeatableAvroKeyOutputFormat).
+   */
+  @Test
+  @Order(8)
+  void failedAndRetriedTaskAttemptsChangeNoByte() throws Exception {
+    String day = expected.days().get(0);
+    Map<String, String> curated = AvroPartitions.digests(fs, partition("curated", day));
+    Map<String, String> quarantine = AvroPartitions.digests(fs, partition("quarantine", day));
+    Configuration ingestConf = retryingClusterConf();
+    // The poller fails the first attempts of both maps; their second attempts fail as they write.
+    ingestConf.set(TaskFaults.FAIL_ATTEMPTS, "m:0:1:mid-input,m:1:1:after-output");
+    try (AttemptFailer failer = AttemptFailer.start(ingestConf, TaskType.MAP)) {
+      assertEquals(0, ingest(day, ingestConf));
+      assertEquals(2, failer.failures().size(), "failed " + failer.failures());
+      assertEquals(4, failer.failedAttempts().size(), "failed " + failer.failedAttempts());
+    }
+    assertEquals(curated, AvroPartitions.digests(fs, partition("curated", day)));
+    assertEquals(quarantine, AvroPartitions.digests(fs, partition("quarantine", day)));
+
+    Map<String, String> dedup = AvroPartitions.digests(fs, partition("curated", "events_dedup", "2026-11-20"));
+    Configuration dedupConf = retryingClusterConf();
+    dedupConf.setInt(MRJobConfig.NUM_REDUCES, 2);
+    dedupConf.set(TaskFaults.FAIL_ATTEMPTS, "r:0:0:mid-input,r:1:0:after-output");
+    try (AttemptFailer failer = AttemptFailer.start(dedupConf, TaskType.MAP)) {
+      assertEquals(0, ToolRunner.run(dedupConf, new DedupEventsJob(),
+          new String[] {"--root", fs.makeQualified(ROOT).toString(), "--date", "2026-11-20"}));
+      assertTrue(!failer.failures().isEmpty(), "a map attempt failed while it ran");
+      assertEquals(failer.failures().size() + 2, failer.failedAttempts().size(), "failed " + failer.failedAttempts());
+    }
+    assertEquals(dedup, AvroPartitions.digests(fs, partition("curated", "events_dedup", "2026-11-20")));
+  }
+
+  /**
+   * A client killed just after it submitted its job (a child JVM halted as {@code kill -9} would): the job runs on in YARN to its end, but only ever into its staging directory, so
+   * nothing it wrote is published. The next run of the day recovers: it deletes that staging directory and
+   * publishes what a clean run does.
+   */
+  @Test
+  @Order(9)
+  void aJobWhoseClientDiedIsNeverPublished() throws Exception {
+    String day = expected.days().get(0);
+    List<String> curated = sortedText(AvroPartitions.read(fs, partition("curated", day)));
+    Path clusterXml = tmp.resolve("cluster.xml");
+    try (OutputStream out = Files.newOutputStream(clusterXml)) {
+      clusterConf().writeXml(out);
+    }
+    Set<JobID> earlier = jobIds();
+    Path log = tmp.resolve("killed-client.log");
+    // This JVM's classpath: a mini cluster gives the application master the client's own classpath.
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dlog4j.configuration=" + TestData.log4jProperties().toUri()));
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("--add-opens"))
+        .forEach(command::add);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), MrSuiteDriver.class.getName(),
+        IngestEventsJob.NAME, "-conf", clusterXml.toString(), "-D", "mrsuite.test.crash-at=submitted",
+        "--root", fs.makeQualified(ROOT).toString(), "--date", day));
+    Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(client.waitFor(5, TimeUnit.MINUTES), "the client ends");
+    assertEquals(137, client.exitValue(), () -> "halted after submitting:\n" + readQuietly(log));
+
+    JobStatus orphan = awaitNewJobFinished(earlier);
+    assertEquals(JobStatus.State.SUCCEEDED, orphan.getState(), "the orphaned job ran to its end");
+    List<String> hidden = Arrays.stream(fs.listStatus(partition("curated", day).getParent()))
+        .map(s -> s.getPath().getName()).filter(name -> name.startsWith("_staging.")).toList();
+    assertEquals(1, hidden.size(), "its output stays in its staging directory: " + hidden);
+    assertEquals(curated, sortedText(AvroPartitions.read(fs, partition("curated", day))), "nothing published");
+
+    assertEquals(0, ingest(day, localOverHdfs()));
+    assertEquals(curated, sortedText(AvroPartitions.read(fs, partition("curated", day))));
+    assertEquals(List.of(), Arrays.stream(fs.listStatus(partition("curated", day).getParent()))
+        .map(s -> s.getPath().getName()).filter(name -> name.startsWith("_")).toList(), "the staging swept");
+  }
+
+  private static Set<JobID> jobIds() throws IOException, InterruptedException {
+    Cluster cluster = new Cluster(clusterConf());
+    try {
+      Set<JobID> ids = new HashSet<>();
+      for (JobStatus status : cluster.getAllJobStatuses()) {
+        ids.add(status.getJobID());
+      }
+      return ids;
+    } finally {
+      cluster.close();
+    }
+  }
+
+  /** Waits for the one job submitted since {@code earlier} to end on the cluster; returns its final status. */
+  private static JobStatus awaitNewJobFinished(Set<JobID> earlier) throws IOException, InterruptedException {
+    Cluster cluster = new Cluster(clusterConf());
+    try {
+      for (int i = 0; i < 1200; i++) {
+        for (JobStatus status : cluster.getAllJobStatuses()) {
+          if (!earlier.contains(status.getJobID()) && status.isJobComplete()) {
+            return status;
+          }
+        }
+        Thread.sleep(100);
+      }
+    } finally {
+      cluster.close();
+    }
+    throw new AssertionError("the orphaned job did not end within 2 minutes");
+  }
+
+  private static String readQuietly(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** The cluster as production runs it: attempts retried, speculative execution on. */
+  private static Configuration retryingClusterConf() throws IOException {
+    Configuration conf = clusterConf();
+    conf.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, 4);
+    conf.setInt(MRJobConfig.REDUCE_MAX_ATTEMPTS, 4);
+    conf.setBoolean(MRJobConfig.MAP_SPECULATIVE, true);
+    conf.setBoolean(MRJobConfig.REDUCE_SPECULATIVE, true);
+    return conf;
   }
 
   private static void assertOrdersHoldExactlyTheirLines() throws IOException {
