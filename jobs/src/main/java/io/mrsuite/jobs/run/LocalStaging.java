@@ -33,9 +33,12 @@ final class LocalStaging {
     if (local.exists(root)) {
       for (FileStatus folder : local.listStatus(root)) {
         String name = folder.getPath().getName();
-        if (name.startsWith(host + "-") && deadHere(host, name.substring(host.length() + 1))
-            && local.delete(folder.getPath(), true)) {
-          found.accept("deleted the local staging folder " + folder.getPath() + " of a killed run");
+        if (name.startsWith(host + "-") && deadHere(host, name.substring(host.length() + 1))) {
+          // A finished process leaves only empty folders; files mean a job its killed client never ended.
+          boolean jobLeft = local.getContentSummary(folder.getPath()).getFileCount() > 0;
+          if (local.delete(folder.getPath(), true) && jobLeft) {
+            found.accept("deleted the local staging folder " + folder.getPath() + " of a killed run");
+          }
         }
       }
     }

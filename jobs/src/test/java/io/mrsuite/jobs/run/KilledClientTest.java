@@ -99,6 +99,10 @@ class KilledClientTest {
         && !step.equals("staged")) {
       assertTrue(recovery.out.contains("finished the publish of run"), recovery.out);
     }
+    if (step.equals("submitted")) {
+      assertTrue(recovery.out.contains("deleted the local staging folder"), "the killed job's files: "
+          + recovery.out);
+    }
   }
 
   @Test
