@@ -3,6 +3,7 @@ package io.mrsuite.jobs.pipeline;
 import io.mrsuite.jobs.dq.DqReportJob;
 import io.mrsuite.jobs.run.ActionData;
 import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.PartitionGuard;
 import io.mrsuite.jobs.tool.Dates;
 import io.mrsuite.jobs.tool.JobOptions;
 import io.mrsuite.jobs.tool.MrSuiteTool;
@@ -20,6 +21,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -110,6 +113,7 @@ public class PipelineJob extends MrSuiteTool {
           + ")");
     }
     out.println("  then marts of " + date);
+    recoverKept(plan, warehouse, conf);
 
     Map<String, String> environment = environment(conf, root, lateDays);
     List<WorkflowRun.Outcome> outcomes = new ArrayList<>();
@@ -153,6 +157,26 @@ public class PipelineJob extends MrSuiteTool {
   }
 
   /** Runs one workflow and keeps its outcome; true when it SUCCEEDED. */
+  /**
+   * Recovers the curated partitions of the arrival dates kept as they are: no ingest runs there, so the
+   * leftovers of a killed run (its lock, staging directory) would otherwise stay until the day is ingested
+   * again. Each is taken and released as a writer would; a partition being written now stops the pipeline.
+   */
+  private static void recoverKept(List<IngestPlan.ArrivalDate> plan, Warehouse warehouse, Configuration conf)
+      throws IOException {
+    for (IngestPlan.ArrivalDate arrival : plan) {
+      if (arrival.ingest()) {
+        continue;
+      }
+      for (Dataset dataset : IngestPlan.CURATED_DATASETS) {
+        Optional<Path> quarantine = dataset.quarantined()
+            ? Optional.of(warehouse.quarantine(dataset, arrival.date())) : Optional.empty();
+        PartitionGuard.enter(NAME, UUID.randomUUID().toString(), warehouse.partition(dataset, arrival.date()),
+            quarantine, conf).close();
+      }
+    }
+  }
+
   private static boolean run(Workflow workflow, Map<String, String> properties, JavaActions actions, int parallel,
       List<WorkflowRun.Outcome> outcomes) throws UnsupportedWorkflowException, InterruptedException {
     WorkflowRun.Outcome outcome = new WorkflowRun(workflow, properties, actions, parallel, System.out).run();

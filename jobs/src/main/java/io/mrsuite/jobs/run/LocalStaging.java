@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.run;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
@@ -23,7 +24,8 @@ final class LocalStaging {
   private LocalStaging() {
   }
 
-  static void sweepAndIsolate(Configuration conf, Consumer<String> found) throws IOException {
+  /** Synchronized: the jobs of one pipeline start side by side and would sweep the same folders. */
+  static synchronized void sweepAndIsolate(Configuration conf, Consumer<String> found) throws IOException {
     if (!MRConfig.LOCAL_FRAMEWORK_NAME.equals(conf.get(MRConfig.FRAMEWORK_NAME, MRConfig.LOCAL_FRAMEWORK_NAME))) {
       return;
     }
@@ -34,15 +36,23 @@ final class LocalStaging {
       for (FileStatus folder : local.listStatus(root)) {
         String name = folder.getPath().getName();
         if (name.startsWith(host + "-") && deadHere(host, name.substring(host.length() + 1))) {
-          // A finished process leaves only empty folders; files mean a job its killed client never ended.
-          boolean jobLeft = local.getContentSummary(folder.getPath()).getFileCount() > 0;
-          if (local.delete(folder.getPath(), true) && jobLeft) {
-            found.accept("deleted the local staging folder " + folder.getPath() + " of a killed run");
-          }
+          sweep(local, folder.getPath(), found);
         }
       }
     }
     conf.set(JTConfig.JT_STAGING_AREA_ROOT, new Path(root, host + "-" + ThisProcess.pid()).toString());
+  }
+
+  private static void sweep(FileSystem local, Path folder, Consumer<String> found) throws IOException {
+    try {
+      // A finished process leaves only empty folders; files mean a job its killed client never ended.
+      boolean jobLeft = local.getContentSummary(folder).getFileCount() > 0;
+      if (local.delete(folder, true) && jobLeft) {
+        found.accept("deleted the local staging folder " + folder + " of a killed run");
+      }
+    } catch (FileNotFoundException e) {
+      // Another process swept it first.
+    }
   }
 
   private static boolean deadHere(String host, String pid) {

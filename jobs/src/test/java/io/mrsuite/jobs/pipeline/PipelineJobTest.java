@@ -10,12 +10,14 @@ import io.mrsuite.jobs.warehouse.Dataset;
 import io.mrsuite.jobs.warehouse.Zone;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -67,7 +69,25 @@ class PipelineJobTest {
       }
     }
 
+    // What an ingest-fx of the next day killed while staging leaves: its lock and its staging directory.
+    Path fxRates = root.resolve("curated/fx_rates");
+    Files.createDirectories(fxRates.resolve("_staging.dt=2026-11-21.killed-run")).resolve("part-r-00000.avro")
+        .toFile().createNewFile();
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    Files.writeString(fxRates.resolve("_lock.dt=2026-11-21"), "{\"job\": \"ingest-fx\", \"run_id\": \"killed-run\","
+        + " \"host\": \"" + InetAddress.getLocalHost().getHostName() + "\", \"pid\": " + dead.pid() + "}");
+
     List<String> published = run(0, "../test-data/dq-thresholds.properties", "--apps", "../oozie/apps");
+
+    assertTrue(published.stream().anyMatch(line -> line.startsWith("pipeline dt=2026-11-21: took over the stale lock ")
+        && line.contains("killed-run")), String.join("\n", published));
+    assertTrue(published.stream().anyMatch(line -> line.startsWith("pipeline dt=2026-11-21: deleted ")
+        && line.endsWith("_staging.dt=2026-11-21.killed-run, left by a killed run")), String.join("\n", published));
+    try (Stream<Path> left = Files.list(fxRates)) {
+      assertEquals(List.of("dt=2026-11-20", "dt=2026-11-21"), left.map(p -> p.getFileName().toString()).sorted()
+          .toList(), "a kept day is recovered too");
+    }
 
     assertTrue(published.contains("  arrival 2026-11-20: skip (curated partitions complete, kept (--force ingests "
         + "again))"), String.join("\n", published));
