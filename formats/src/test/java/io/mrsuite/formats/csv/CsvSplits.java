@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.WritableUtils;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
@@ -16,9 +17,12 @@ import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 /** Reads a local CSV file through CsvRecordReader as given splits, the way map tasks would. */
 final class CsvSplits {
   private final Configuration conf;
+  /** One for all splits: making one copies the configuration, which costs more than reading a small split. */
+  private final TaskAttemptContext context;
 
   CsvSplits(Configuration conf) {
     this.conf = conf;
+    this.context = new TaskAttemptContextImpl(conf, new TaskAttemptID());
   }
 
   /** Records (as text: offset, line, kind, fields or detail) of the file cut at {@code cuts}, split by split, in order. */
@@ -96,7 +100,7 @@ final class CsvSplits {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
     List<CsvRecord> records = new ArrayList<>();
     try (CsvRecordReader reader = new CsvRecordReader()) {
-      reader.initialize(new FileSplit(path, start, length, null), new TaskAttemptContextImpl(conf, new TaskAttemptID()));
+      reader.initialize(new FileSplit(path, start, length, null), context);
       while (reader.nextKeyValue()) {
         CsvRecord record = reader.getCurrentValue();
         if (reader.getCurrentKey().get() != record.offset()) {
