@@ -8,10 +8,15 @@ import java.util.Arrays;
  * Buffered byte input that knows its absolute position and can take back bytes or look ahead.
  *
  * <p>Taking back bytes it just gave out lets the CSV parser resume after a malformed record at the record's
- * first line break. Looking ahead without consuming lets a split of a compressed file guess its quote state
- * from the bytes it is about to read.
+ * first line break. Looking ahead without consuming lets a split find a sure record start in the bytes it is
+ * about to read.
  */
 final class ByteCursor {
+  /**
+   * A cursor's buffer starts small and doubles as it is read, up to the largest: a look before a split's start
+   * reads little, a split reads much.
+   */
+  private static final int FIRST_BUFFER_BYTES = 4 * 1024;
   private static final int BUFFER_BYTES = 64 * 1024;
 
   /** Sees every read from the underlying stream: where it begins, in this cursor's positions, and its bytes. */
@@ -19,12 +24,12 @@ final class ByteCursor {
     void afterRead(long position, byte[] bytes, int offset, int length) throws IOException;
   }
 
-  private static final ReadWatch NO_WATCH = (position, bytes, offset, length) -> {
+  static final ReadWatch NO_WATCH = (position, bytes, offset, length) -> {
   };
 
   private final InputStream in;
   private final ReadWatch watch;
-  private byte[] buffer = new byte[BUFFER_BYTES];
+  private byte[] buffer;
   private int pos;
   private int limit;
   private byte[] pushback = new byte[0];
@@ -33,14 +38,27 @@ final class ByteCursor {
   private boolean eof;
 
   /** @param position the absolute position of the stream's next byte */
-  ByteCursor(InputStream in, long position) {
-    this(in, position, NO_WATCH);
+  ByteCursor(InputStream in, long position, ReadWatch watch) {
+    this(in, position, watch, new byte[FIRST_BUFFER_BYTES]);
   }
 
-  ByteCursor(InputStream in, long position, ReadWatch watch) {
+  private ByteCursor(InputStream in, long position, ReadWatch watch, byte[] buffer) {
     this.in = in;
     this.position = position;
     this.watch = watch;
+    this.buffer = buffer;
+  }
+
+  /**
+   * A cursor over {@code bytes[from..]}, at absolute position {@code position}, whose end is the end of the
+   * array. The bytes are neither copied nor changed.
+   */
+  static ByteCursor over(byte[] bytes, int from, long position) {
+    ByteCursor cursor = new ByteCursor(null, position, NO_WATCH, bytes);
+    cursor.pos = from;
+    cursor.limit = bytes.length;
+    cursor.eof = true;
+    return cursor;
   }
 
   /** The next byte (0..255), or -1 at the end of the stream. */
@@ -100,8 +118,11 @@ final class ByteCursor {
     if (pos == limit) {
       pos = 0;
       limit = 0;
+      if (buffer.length < BUFFER_BYTES) {
+        buffer = new byte[Math.min(BUFFER_BYTES, 2 * buffer.length)];
+      }
     } else if (limit == buffer.length) {
-      if (pos > 0) {
+      if (pos > 0 && buffer.length >= BUFFER_BYTES) {
         System.arraycopy(buffer, pos, buffer, 0, limit - pos);
         limit -= pos;
         pos = 0;

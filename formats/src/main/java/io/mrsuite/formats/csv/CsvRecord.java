@@ -52,9 +52,9 @@ public final class CsvRecord implements Writable {
     this.rawLength = rawLength;
   }
 
-  /** Moves the record's offset by {@code base} (a reader whose positions do not start at the file's start). */
-  void shift(long base) {
-    offset += base;
+  /** Gives the record its offset in the file, for a reader whose positions do not start at the file's start. */
+  void relocate(long fileOffset) {
+    offset = fileOffset;
   }
 
   public String sourceFile() {

@@ -68,33 +68,6 @@ final class CsvSplits {
     return records;
   }
 
-  /** What reading a file as splits gave: its records (described fully), or the boundary exception a split threw. */
-  record Outcome(List<String> records, CsvSplitBoundaryException failure) {
-  }
-
-  /** Like {@link #readFully} but a {@link CsvSplitBoundaryException} is returned, not thrown. */
-  Outcome tryReadFully(Path file, long... cuts) throws IOException {
-    try {
-      return new Outcome(readFully(file, cuts), null);
-    } catch (CsvSplitBoundaryException e) {
-      return new Outcome(null, e);
-    }
-  }
-
-  /** Like {@link #readSplitFully} but a {@link CsvSplitBoundaryException} is returned, not thrown. */
-  Outcome tryReadSplitFully(Path file, long start, long length) throws IOException {
-    try {
-      return new Outcome(readSplitFully(file, start, length), null);
-    } catch (CsvSplitBoundaryException e) {
-      return new Outcome(null, e);
-    }
-  }
-
-  /** The start of the message a failed proof of the boundary at {@code cut} gives for {@code file}. */
-  static String failurePrefix(Path file, long cut) {
-    return new org.apache.hadoop.fs.Path(file.toUri()) + ": the CSV split boundary at byte " + cut + " could not be proven";
-  }
-
   /** Copies of the records one split reads, in order (the reader reuses its value). */
   List<CsvRecord> readRecords(Path file, long start, long length) throws IOException {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
