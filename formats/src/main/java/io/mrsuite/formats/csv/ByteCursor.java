@@ -1,5 +1,6 @@
 package io.mrsuite.formats.csv;
 
+import io.mrsuite.formats.text.StreamBreaks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -10,6 +11,9 @@ import java.util.Arrays;
  * <p>Taking back bytes it just gave out lets the CSV parser resume after a malformed record at the record's
  * first line break. Looking ahead without consuming lets a split find a sure record start in the bytes it is
  * about to read.
+ *
+ * <p>When the stream fails with an error that its {@link StreamBreaks} call a break (a compressed file that
+ * ends early), the cursor ends there as if the data ended, and {@link #brokenBy} tells why.
  */
 final class ByteCursor {
   /**
@@ -28,6 +32,7 @@ final class ByteCursor {
   };
 
   private final InputStream in;
+  private final StreamBreaks breaks;
   private final ReadWatch watch;
   private byte[] buffer;
   private int pos;
@@ -36,15 +41,20 @@ final class ByteCursor {
   private int pushPos;
   private long position;
   private boolean eof;
+  private IOException brokenBy;
 
-  /** @param position the absolute position of the stream's next byte */
-  ByteCursor(InputStream in, long position, ReadWatch watch) {
-    this(in, position, watch, new byte[FIRST_BUFFER_BYTES]);
+  /**
+   * @param position the absolute position of the stream's next byte
+   * @param breaks which read errors mean that the data ends early
+   */
+  ByteCursor(InputStream in, long position, StreamBreaks breaks, ReadWatch watch) {
+    this(in, position, breaks, watch, new byte[FIRST_BUFFER_BYTES]);
   }
 
-  private ByteCursor(InputStream in, long position, ReadWatch watch, byte[] buffer) {
+  private ByteCursor(InputStream in, long position, StreamBreaks breaks, ReadWatch watch, byte[] buffer) {
     this.in = in;
     this.position = position;
+    this.breaks = breaks;
     this.watch = watch;
     this.buffer = buffer;
   }
@@ -54,7 +64,7 @@ final class ByteCursor {
    * array. The bytes are neither copied nor changed.
    */
   static ByteCursor over(byte[] bytes, int from, long position) {
-    ByteCursor cursor = new ByteCursor(null, position, NO_WATCH, bytes);
+    ByteCursor cursor = new ByteCursor(null, position, StreamBreaks.NONE, NO_WATCH, bytes);
     cursor.pos = from;
     cursor.limit = bytes.length;
     cursor.eof = true;
@@ -110,6 +120,11 @@ final class ByteCursor {
     return position;
   }
 
+  /** The error that ended the data early, or null while the data has not broken off. */
+  IOException brokenBy() {
+    return brokenBy;
+  }
+
   /** Appends one read of the stream to the buffer; false at its end. */
   private boolean fill() throws IOException {
     if (eof) {
@@ -133,9 +148,17 @@ final class ByteCursor {
     // The stream position of the buffer's end: what is buffered lies after the consumer's position.
     long streamPosition = position + (pushback.length - pushPos) + (limit - pos);
     int n;
-    do {
-      n = in.read(buffer, limit, buffer.length - limit);
-    } while (n == 0);
+    try {
+      do {
+        n = in.read(buffer, limit, buffer.length - limit);
+      } while (n == 0);
+    } catch (IOException e) {
+      if (!breaks.isBreak(e)) {
+        throw e;
+      }
+      brokenBy = e;
+      n = -1;
+    }
     if (n < 0) {
       eof = true;
       return false;

@@ -48,7 +48,7 @@ final class Bzip2SplitBytes implements SplitBytes {
     Bzip2SplitBoundary atEnd = new Bzip2SplitBoundary(file, end);
     splitStart = atStart;
     splitEnd = atEnd;
-    cursor = new ByteCursor(file.stream(), 0, (position, bytes, offset, count) -> {
+    cursor = new ByteCursor(file.stream(), 0, file.breaks(), (position, bytes, offset, count) -> {
       atStart.afterRead(position, bytes, offset, count);
       atEnd.afterRead(position, bytes, offset, count);
     });

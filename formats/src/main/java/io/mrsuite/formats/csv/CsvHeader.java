@@ -8,7 +8,8 @@ import java.util.List;
  * header is wrong.
  *
  * <p>A header other than the expected one, or one that is not a well-formed record, makes every record of
- * the file malformed, for that reason first: no column is guessed.
+ * the file malformed, for that reason first: no column is guessed. A record cut off by the end of the data
+ * stays TRUNCATED, as that check comes first.
  */
 final class CsvHeader {
   private final List<String> expected;
@@ -20,11 +21,19 @@ final class CsvHeader {
     this.expected = expected;
   }
 
-  /** Reads the header line with {@code parser}, and makes the parser expect the header's field count. */
-  void read(CsvParser parser) throws IOException {
-    CsvRecord line = new CsvRecord();
+  /**
+   * Reads the header line with {@code parser} into {@code line}, and makes the parser expect the header's
+   * field count.
+   *
+   * @return whether {@code line} is a record to pass on: the data broke off inside the header, so that this
+   *     record stands for the whole file
+   */
+  boolean read(CsvParser parser, CsvRecord line) throws IOException {
     if (!parser.next(line)) {
-      return;
+      return false;
+    }
+    if (line.kind() == CsvRecord.Kind.TRUNCATED) {
+      return true;
     }
     if (line.kind() != CsvRecord.Kind.RECORD) {
       problem = "the file's header line is " + line.kind() + " (" + line.detail() + ")";
@@ -34,6 +43,7 @@ final class CsvHeader {
       fieldCount = line.fields().size();
       parser.expectFields(fieldCount);
     }
+    return false;
   }
 
   /** The field count records must have: the header's, or 0 (any) when the header is wrong or was not read. */
@@ -53,7 +63,7 @@ final class CsvHeader {
           List.of(), CsvRecord.Kind.MALFORMED, problem + "; " + record.detail(), record.raw(), record.raw().length,
           record.rawLength());
       default -> {
-        // EMPTY is not a record.
+        // EMPTY is not a record; TRUNCATED is judged before the header.
       }
     }
   }

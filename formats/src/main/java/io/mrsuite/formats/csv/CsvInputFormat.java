@@ -20,7 +20,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  * reads on from it to its own first record (see {@link CsvRecordReader}): every record is read exactly once,
  * by the split in which it starts. bzip2 files are split at bzip2 blocks the same way; gzip files are read
  * whole by one task. The key is the record's byte offset; the value a {@link CsvRecord}, malformed records
- * included, so the mapper can quarantine them.
+ * and the rest of a compressed file that ends early included, so the mapper can quarantine them.
  */
 public class CsvInputFormat extends FileInputFormat<LongWritable, CsvRecord> {
 

@@ -24,6 +24,10 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * ({@link SplitStartSearch}), and parses from there with the true quote state, passing over the records of
  * the split before. So a split never starts on a guess: quoted fields longer than any window and records over
  * the size limit near a boundary are read exactly as an unsplit read reads them.
+ *
+ * <p>A compressed file that ends early or is corrupt gives the records that end before the break and then one
+ * {@link CsvRecord.Kind#TRUNCATED} record for the rest, from the start of the record it broke off in
+ * ({@link DecodedFile} tells such a break from an I/O failure, which fails the task).
  */
 public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -36,6 +40,8 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   private CsvHeader header;
   private SplitBytes bytes;
   private CsvParser parser;
+  /** The data broke off inside the header: {@link #value} holds the record that stands for the file. */
+  private boolean headerBrokeOff;
   private boolean done;
 
   /** A reader that takes the expected header from {@link CsvInputKeys#EXPECTED_HEADER}. */
@@ -72,8 +78,9 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
       if (start == 0) {
         parser = afterHeader(bytes.fromFileStart(), 1);
       } else {
-        // For the field count.
-        header.read(new CsvParser(skipByteOrderMark(bytes.fromFileStart()), file, maxRecordBytes, false, 0));
+        // For the field count only: if the data breaks off inside the header, the first split reports it.
+        header.read(new CsvParser(skipByteOrderMark(bytes.fromFileStart()), file, maxRecordBytes, false, 0),
+            new CsvRecord());
         parser = fromSureStart(windowBytes);
       }
     } catch (IOException | RuntimeException e) {
@@ -107,7 +114,7 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
    */
   private CsvParser afterHeader(ByteCursor cursor, long firstLineNumber) throws IOException {
     CsvParser headerParser = new CsvParser(skipByteOrderMark(cursor), file, maxRecordBytes, false, firstLineNumber);
-    header.read(headerParser);
+    headerBrokeOff = header.read(headerParser, value);
     return headerParser;
   }
 
@@ -132,7 +139,9 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
       return false;
     }
     while (true) {
-      if (bytes.isPastEnd(parser.position()) || !parser.next(value)) {
+      if (headerBrokeOff) {
+        headerBrokeOff = false;
+      } else if (bytes.isPastEnd(parser.position()) || !parser.next(value)) {
         done = true;
         return false;
       }

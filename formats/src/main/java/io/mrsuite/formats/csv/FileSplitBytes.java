@@ -44,7 +44,7 @@ final class FileSplitBytes implements SplitBytes {
     if (plain) {
       file.seek(position);
     }
-    return new ByteCursor(file.stream(), position, ByteCursor.NO_WATCH);
+    return new ByteCursor(file.stream(), position, file.breaks(), ByteCursor.NO_WATCH);
   }
 
   @Override
