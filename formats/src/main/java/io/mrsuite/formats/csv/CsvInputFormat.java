@@ -14,12 +14,13 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
 /**
- * RFC 4180 CSV with a header line, split like any text file although quoted fields may hold line
- * breaks. Each split guesses the quote state at its start from the bytes after it, and the split before
- * it proves the guess (see {@link CsvRecordReader}): every record is read exactly once, by the split in
- * which it starts, or the task fails naming the file and offset. bzip2 files are split at bzip2 blocks
- * the same way; gzip files are read whole by one task. The key is the record's byte offset; the value a {@link CsvRecord}, malformed
- * records included, so the mapper can quarantine them.
+ * RFC 4180 CSV with a header line, split like any text file although quoted fields may hold line breaks.
+ *
+ * <p>Each split finds, before its start, a record start that is sure whatever the quote state there, and
+ * reads on from it to its own first record (see {@link CsvRecordReader}): every record is read exactly once,
+ * by the split in which it starts. bzip2 files are split at bzip2 blocks the same way; gzip files are read
+ * whole by one task. The key is the record's byte offset; the value a {@link CsvRecord}, malformed records
+ * and the rest of a compressed file that ends early included, so the mapper can quarantine them.
  */
 public class CsvInputFormat extends FileInputFormat<LongWritable, CsvRecord> {
 

@@ -5,10 +5,13 @@ import org.apache.hadoop.conf.Configuration;
 
 /** Configuration keys of {@link CsvInputFormat}, each with its default. Only these methods touch the key strings. */
 public final class CsvInputKeys {
-  /** Whether uncompressed CSV files are split (true) or each read by one task. */
+  /** Whether plain and bzip2 CSV files are split (true) or each read whole by one task. */
   public static final String SPLITTABLE = "mrsuite.csv.splittable";
   public static final boolean DEFAULT_SPLITTABLE = true;
-  /** Bytes read after a split boundary to guess the quote state there. */
+  /**
+   * How far before its start a split first looks for a record start that is sure whatever the quote state
+   * there (compressed bytes for bzip2); the distance doubles until one is found.
+   */
   public static final String SPECULATION_WINDOW_BYTES = "mrsuite.csv.speculation-window-bytes";
   public static final int DEFAULT_SPECULATION_WINDOW_BYTES = 64 * 1024;
 

@@ -23,7 +23,8 @@ import java.util.List;
  * </ul>
  *
  * <p>An empty line is reported as {@link CsvRecord.Kind#EMPTY}. A record whose field count differs from the
- * expected one is malformed.
+ * expected one is malformed. When the data breaks off (a compressed file that ends early), the record being
+ * read and the rest of the file are one {@link CsvRecord.Kind#TRUNCATED} record, and the parser ends.
  */
 final class CsvParser {
   private static final int LF = '\n';
@@ -38,6 +39,7 @@ final class CsvParser {
   private final Utf8Validator utf8 = new Utf8Validator();
   private int expectedFields;
   private long nextLineNumber;
+  private boolean finished;
 
   private byte[] raw = new byte[4096];
   private int held;
@@ -87,6 +89,9 @@ final class CsvParser {
    * @return false at the end of input
    */
   boolean next(CsvRecord out, CsvState state) throws IOException {
+    if (finished) {
+      return false;
+    }
     start = cursor.position();
     long lineNumber = nextLineNumber;
     held = 0;
@@ -98,12 +103,15 @@ final class CsvParser {
     utf8.reset();
     int b = cursor.read();
     if (b < 0) {
-      return false;
+      return cursor.brokenBy() != null && truncated(out, lineNumber);
     }
     while (true) {
       if (b < 0) {
         if (endIsTruncation) {
           return false;
+        }
+        if (cursor.brokenBy() != null) {
+          return truncated(out, lineNumber);
         }
         if (state == CsvState.QUOTED) {
           return breakAtFirstLine(out, lineNumber, "unbalanced quote: the file ends inside a quoted field");
@@ -252,9 +260,20 @@ final class CsvParser {
     if (b < 0 && endIsTruncation) {
       return false;
     }
+    if (b < 0 && cursor.brokenBy() != null) {
+      return truncated(out, lineNumber);
+    }
     long contentLength = b == LF ? rawLength - (rawLength >= 2 && beforeLast == CR ? 2 : 1) : rawLength;
     out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.MALFORMED, what + " at byte " + (errorAt - start) + " of the record",
         raw, (int) Math.min(held, contentLength), contentLength);
+    return true;
+  }
+
+  /** The data broke off: the record read so far and the rest of the file are one record, the last. */
+  private boolean truncated(CsvRecord out, long lineNumber) {
+    finished = true;
+    out.set(sourceFile, start, lineNumber, List.of(), CsvRecord.Kind.TRUNCATED, "the compressed data ends early ("
+        + cursor.brokenBy().getMessage() + "): this record stands for the rest of the file", raw, held, rawLength);
     return true;
   }
 

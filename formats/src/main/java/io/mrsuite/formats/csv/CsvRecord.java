@@ -28,7 +28,9 @@ public final class CsvRecord implements Writable {
     /** Unbalanced quotes, text after a closing quote, a quote in an unquoted field, wrong field count, too long. */
     MALFORMED,
     /** Well-formed CSV but not valid UTF-8. */
-    INVALID_ENCODING
+    INVALID_ENCODING,
+    /** The compressed data broke off inside this record: it stands for the rest of the file. */
+    TRUNCATED
   }
 
   private String sourceFile = "";
@@ -52,9 +54,9 @@ public final class CsvRecord implements Writable {
     this.rawLength = rawLength;
   }
 
-  /** Moves the record's offset by {@code base} (a reader whose positions do not start at the file's start). */
-  void shift(long base) {
-    offset += base;
+  /** Gives the record its offset in the file, for a reader whose positions do not start at the file's start. */
+  void relocate(long fileOffset) {
+    offset = fileOffset;
   }
 
   public String sourceFile() {
@@ -83,7 +85,7 @@ public final class CsvRecord implements Writable {
     return kind;
   }
 
-  /** For MALFORMED and INVALID_ENCODING: what is wrong and where. */
+  /** For the kinds other than RECORD and EMPTY: what is wrong and where. */
   public String detail() {
     return detail;
   }
@@ -93,7 +95,7 @@ public final class CsvRecord implements Writable {
     return raw;
   }
 
-  /** The whole record's length in bytes, terminator excluded. */
+  /** The whole record's length in bytes, terminator excluded; for TRUNCATED, the bytes decoded before the break. */
   public long rawLength() {
     return rawLength;
   }

@@ -1,20 +1,14 @@
 package io.mrsuite.formats.csv;
 
+import io.mrsuite.formats.text.DecodedFile;
 import io.mrsuite.formats.text.TextInputKeys;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.compress.CodecPool;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.hadoop.io.compress.Decompressor;
-import org.apache.hadoop.io.compress.SplitCompressionInputStream;
 import org.apache.hadoop.io.compress.SplittableCompressionCodec;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.RecordReader;
@@ -24,14 +18,16 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 /**
  * Reads the CSV records that start in one split, each exactly once across all splits of a file.
  *
- * <p>The split at offset 0 skips a UTF-8 byte-order mark and the header. Any other split reads the header
- * from the file's start (for the field count) and begins at the record start {@link QuoteStateSpeculator}
- * guesses from the bytes after the split start. Every split reads the records that start before its end,
- * the last one past the end as needed, and then proves its successor's guess: it computes the same guess
- * for its end and reads on, with the true quote state, up to it. If the guess is not a record start (it
- * lies before the split's next record, or inside one), the successor would read a record from its middle:
- * the task fails with {@link CsvSplitBoundaryException}. By induction from the first split, whose start is
- * certain, a job whose tasks all succeed has read every record exactly once.
+ * <p>A record belongs to the split in which it starts ({@link SplitBytes}). The split at offset 0 skips a
+ * UTF-8 byte-order mark and the header. Any other split reads the header from the file's start (for the
+ * field count), finds a record start before its own start that is sure whatever came before it
+ * ({@link SplitStartSearch}), and parses from there with the true quote state, passing over the records of
+ * the split before. So a split never starts on a guess: quoted fields longer than any window and records over
+ * the size limit near a boundary are read exactly as an unsplit read reads them.
+ *
+ * <p>A compressed file that ends early or is corrupt gives the records that end before the break and then one
+ * {@link CsvRecord.Kind#TRUNCATED} record for the rest, from the start of the record it broke off in
+ * ({@link DecodedFile} tells such a break from an I/O failure, which fails the task).
  */
 public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -40,22 +36,12 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   private final LongWritable key = new LongWritable();
   private final CsvRecord value = new CsvRecord();
   private String file;
-  private FSDataInputStream fileIn;
-  private InputStream in;
-  private Decompressor decompressor;
+  private int maxRecordBytes;
+  private CsvHeader header;
+  private SplitBytes bytes;
   private CsvParser parser;
-  private QuoteStateSpeculator speculator;
-  private String headerProblem;
-  private int expectedFields;
-  /** The start of the last record read, -1 before the first. */
-  private long lastRecordStart = -1;
-  private long start;
-  private long end;
-  private long fileLength;
-  private long limit = Long.MAX_VALUE;
-  private NextSplit nextSplit;
-  private long offsetBase;
-  private boolean boundaryProven;
+  /** The data broke off inside the header: {@link #value} holds the record that stands for the file. */
+  private boolean headerBrokeOff;
   private boolean done;
 
   /** A reader that takes the expected header from {@link CsvInputKeys#EXPECTED_HEADER}. */
@@ -74,57 +60,28 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
     Configuration conf = context.getConfiguration();
     Path path = split.getPath();
     file = path.toString();
-    FileSystem fs = path.getFileSystem(conf);
-    start = split.getStart();
-    end = start + split.getLength();
-    int maxRecordBytes = TextInputKeys.maxRecordBytes(conf);
-    List<String> header = expectedHeader != null ? expectedHeader : CsvInputKeys.expectedHeader(conf);
-    fileIn = fs.open(path);
+    long start = split.getStart();
+    long end = start + split.getLength();
+    maxRecordBytes = TextInputKeys.maxRecordBytes(conf);
+    int windowBytes = CsvInputKeys.speculationWindowBytes(conf);
+    header = new CsvHeader(expectedHeader != null ? expectedHeader : CsvInputKeys.expectedHeader(conf));
+    long length = path.getFileSystem(conf).getFileStatus(path).getLen();
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+    boolean byBlock = codec instanceof SplittableCompressionCodec && (start > 0 || end < length);
+    if (codec != null && !byBlock && start != 0) {
+      throw new IOException(file + ": a compressed CSV file cannot be split (split at " + start + ")");
+    }
+    bytes = byBlock
+        ? new Bzip2SplitBytes(conf, path, length, start, end)
+        : new FileSplitBytes(DecodedFile.open(conf, path, length), codec == null, start, end, length);
     try {
-      fileLength = fs.getFileStatus(path).getLen();
-      CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-      if (codec instanceof SplittableCompressionCodec splittable && (start > 0 || end < fileLength)) {
-        initializeBzip2Split(splittable, fs, path, maxRecordBytes, header, CsvInputKeys.speculationWindowBytes(conf));
-        return;
-      }
-      if (codec != null) {
-        if (start != 0) {
-          throw new IOException(file + ": a compressed CSV file cannot be split (split at " + start + ")");
-        }
-        decompressor = CodecPool.getDecompressor(codec);
-        in = codec.createInputStream(fileIn, decompressor);
-        parser = readHeader(new ByteCursor(in, 0), maxRecordBytes, header);
-        return;
-      }
-      in = fileIn;
       if (start == 0) {
-        parser = readHeader(new ByteCursor(fileIn, 0), maxRecordBytes, header);
+        parser = afterHeader(bytes.fromFileStart(), 1);
       } else {
-        try (InputStream headerIn = fs.open(path)) {
-          readHeader(new ByteCursor(headerIn, 0), maxRecordBytes, header);
-        }
-      }
-      speculator = new QuoteStateSpeculator(QuoteStateSpeculator.of(fileIn, fileLength), maxRecordBytes,
-          CsvInputKeys.speculationWindowBytes(conf), expectedFields);
-      if (start > 0) {
-        long first = speculator.firstRecordStart(start);
-        fileIn.seek(first);
-        parser = new CsvParser(new ByteCursor(fileIn, first), file, maxRecordBytes, false, 0);
-        parser.expectFields(expectedFields);
-      }
-      if (end < fileLength) {
-        QuoteStateSpeculator atEnd = speculator;
-        nextSplit = new NextSplit() {
-          @Override
-          public long start() {
-            return end;
-          }
-
-          @Override
-          public long guess() throws IOException {
-            return atEnd.firstRecordStart(end);
-          }
-        };
+        // For the field count only: if the data breaks off inside the header, the first split reports it.
+        header.read(new CsvParser(skipByteOrderMark(bytes.fromFileStart()), file, maxRecordBytes, false, 0),
+            new CsvRecord());
+        parser = fromSureStart(windowBytes);
       }
     } catch (IOException | RuntimeException e) {
       close();
@@ -133,101 +90,36 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
   }
 
   /**
-   * A split of a bzip2 file (Hadoop's codec reads it block by block, from the first block that starts in
-   * the split). Positions are decompressed bytes since that block, so a record's offset here is that
-   * block's compressed position times 2^32 plus them: ordered within the file, exact for the first split.
-   * The previous byte of a block is unknown to the split that starts there, so both sides guess without it.
+   * A parser at a sure record start at or before the split's start, or after the header when the search
+   * reaches the file's start. Line numbers are unknown (0) there.
    */
-  private void initializeBzip2Split(SplittableCompressionCodec codec, FileSystem fs, Path path, int maxRecordBytes,
-      List<String> header, int windowBytes) throws IOException {
-    decompressor = CodecPool.getDecompressor(codec);
-    SplitCompressionInputStream stream = codec.createInputStream(fileIn, decompressor, start, end,
-        SplittableCompressionCodec.READ_MODE.BYBLOCK);
-    in = stream;
-    Bzip2SplitBoundary boundary = new Bzip2SplitBoundary(stream, end, 4 * (maxRecordBytes + windowBytes));
-    ByteCursor cursor = new ByteCursor(stream, 0, boundary);
-    if (start == 0) {
-      parser = readHeader(cursor, maxRecordBytes, header);
-    } else {
-      try (InputStream headerIn = ((CompressionCodec) codec).createInputStream(fs.open(path))) {
-        readHeader(new ByteCursor(headerIn, 0), maxRecordBytes, header);
-      }
-      long first = new QuoteStateSpeculator(aheadOf(cursor), maxRecordBytes, windowBytes, expectedFields)
-          .firstRecordStart(0);
-      if (cursor.peek(1).length > 0) {
-        offsetBase = stream.getPos() << 32;
-      }
-      // The bytes before the guessed record start end a record of the previous split.
-      cursor.skip(first);
-      parser = new CsvParser(cursor, file, maxRecordBytes, false, 0);
-      parser.expectFields(expectedFields);
+  private CsvParser fromSureStart(int windowBytes) throws IOException {
+    int maxWindowBytes = (int) Math.min(Integer.MAX_VALUE - 8, 2L * (maxRecordBytes + (long) windowBytes));
+    SplitStartSearch search = new SplitStartSearch(new QuoteStateSpeculator(maxRecordBytes), windowBytes,
+        maxWindowBytes);
+    ByteCursor cursor = search.sureStartBefore(bytes);
+    if (cursor == null) {
+      return afterHeader(bytes.fromFileStart(), 0);
     }
-    QuoteStateSpeculator atBoundary = new QuoteStateSpeculator(recordedAfter(boundary, cursor), maxRecordBytes,
-        windowBytes, expectedFields);
-    nextSplit = new NextSplit() {
-      @Override
-      public long start() throws IOException {
-        if (boundary.position() < 0) {
-          // Reading one byte ahead tells whether the next byte opens the next split's first block.
-          cursor.peek(1);
-        }
-        return boundary.position();
-      }
-
-      @Override
-      public long guess() throws IOException {
-        return atBoundary.firstRecordStart(boundary.position());
-      }
-    };
-  }
-
-  /** The bytes ahead of a cursor that has not moved yet, as a speculator reads them. */
-  private static QuoteStateSpeculator.Bytes aheadOf(ByteCursor cursor) {
-    return new QuoteStateSpeculator.Bytes() {
-      @Override
-      public byte[] read(long position, int length) throws IOException {
-        return cursor.peek(length);
-      }
-
-      @Override
-      public int before(long position) {
-        return -1;
-      }
-    };
-  }
-
-  /** The bytes from the next split's start on, as this split has read them (reading ahead for more). */
-  private static QuoteStateSpeculator.Bytes recordedAfter(Bzip2SplitBoundary boundary, ByteCursor cursor) {
-    return new QuoteStateSpeculator.Bytes() {
-      @Override
-      public byte[] read(long position, int length) throws IOException {
-        // The cursor is at or past the boundary, so reading `length` ahead of it records at least that much.
-        cursor.peek(length);
-        byte[] recorded = boundary.recorded();
-        return Arrays.copyOf(recorded, Math.min(length, recorded.length));
-      }
-
-      @Override
-      public int before(long position) {
-        return -1;
-      }
-    };
-  }
-
-  /** Where the next split of the file starts reading, and the record start it will guess there. */
-  private interface NextSplit {
-    /** The next split's start in this reader's positions; -1 while not known yet. */
-    long start() throws IOException;
-
-    long guess() throws IOException;
+    CsvParser sure = new CsvParser(cursor, file, maxRecordBytes, false, 0);
+    sure.expectFields(header.fieldCount());
+    return sure;
   }
 
   /**
    * Reads the byte-order mark and the header from the file's start; returns a parser positioned at the
-   * first record, with exact line numbers.
+   * first record.
+   *
+   * @param firstLineNumber 1 to number lines, 0 when the records read are not numbered
    */
-  private CsvParser readHeader(ByteCursor cursor, int maxRecordBytes, List<String> expectedHeader)
-      throws IOException {
+  private CsvParser afterHeader(ByteCursor cursor, long firstLineNumber) throws IOException {
+    CsvParser headerParser = new CsvParser(skipByteOrderMark(cursor), file, maxRecordBytes, false, firstLineNumber);
+    headerBrokeOff = header.read(headerParser, value);
+    return headerParser;
+  }
+
+  /** Passes over a UTF-8 byte-order mark at the cursor, the file's start. */
+  private static ByteCursor skipByteOrderMark(ByteCursor cursor) throws IOException {
     byte[] head = new byte[BYTE_ORDER_MARK.length];
     int n = 0;
     int b;
@@ -238,20 +130,7 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
         || head[2] != BYTE_ORDER_MARK[2]) {
       cursor.unread(head, 0, n);
     }
-    CsvParser headerParser = new CsvParser(cursor, file, maxRecordBytes, false, 1);
-    CsvRecord header = new CsvRecord();
-    if (!headerParser.next(header)) {
-      return headerParser;
-    }
-    if (header.kind() != CsvRecord.Kind.RECORD) {
-      headerProblem = "the file's header line is " + header.kind() + " (" + header.detail() + ")";
-    } else if (!expectedHeader.isEmpty() && !expectedHeader.equals(header.fields())) {
-      headerProblem = "the file's header is " + header.fields() + ", expected " + expectedHeader;
-    } else {
-      expectedFields = header.fields().size();
-      headerParser.expectFields(expectedFields);
-    }
-    return headerParser;
+    return cursor;
   }
 
   @Override
@@ -260,37 +139,17 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
       return false;
     }
     while (true) {
-      long position = parser.position();
-      if (!boundaryProven && nextSplit != null) {
-        long boundary = nextSplit.start();
-        if (boundary >= 0 && position >= boundary) {
-          long guessed = nextSplit.guess();
-          if (guessed < position) {
-            throw new CsvSplitBoundaryException(file, boundary, guessed, lastRecordStart, position);
-          }
-          limit = guessed;
-          boundaryProven = true;
-          continue;
-        }
-      } else if (position >= limit) {
+      if (headerBrokeOff) {
+        headerBrokeOff = false;
+      } else if (bytes.isPastEnd(parser.position()) || !parser.next(value)) {
         done = true;
         return false;
       }
-      if (!parser.next(value)) {
-        done = true;
-        return false;
+      if (!bytes.owns(value.offset())) {
+        continue;
       }
-      if (boundaryProven && parser.position() > limit) {
-        throw new CsvSplitBoundaryException(file, nextSplit.start(), limit, value.offset(), parser.position());
-      }
-      if (headerProblem != null && value.kind() != CsvRecord.Kind.EMPTY) {
-        // Every record of a file with a bad header is malformed, for that reason first.
-        String detail = value.kind() == CsvRecord.Kind.RECORD ? headerProblem : headerProblem + "; " + value.detail();
-        value.set(value.sourceFile(), value.offset(), value.lineNumber(), List.of(), CsvRecord.Kind.MALFORMED,
-            detail, value.raw(), value.raw().length, value.rawLength());
-      }
-      lastRecordStart = value.offset();
-      value.shift(offsetBase);
+      header.mark(value);
+      value.relocate(bytes.fileOffset(value.offset()));
       key.set(value.offset());
       return true;
     }
@@ -311,29 +170,17 @@ public class CsvRecordReader extends RecordReader<LongWritable, CsvRecord> {
     if (done) {
       return 1f;
     }
-    long length = in == fileIn ? end - start : fileLength;
-    if (parser == null || length <= 0) {
-      return 0f;
-    }
-    long read = in == fileIn ? parser.position() - start : 0;
-    return Math.max(0f, Math.min(1f, read / (float) length));
+    return parser == null || bytes == null ? 0f : bytes.progress(parser.position());
   }
 
   @Override
   public void close() throws IOException {
-    try {
-      if (in != null) {
-        in.close();
-      } else if (fileIn != null) {
-        fileIn.close();
+    if (bytes != null) {
+      try {
+        bytes.close();
+      } finally {
+        bytes = null;
       }
-    } finally {
-      if (decompressor != null) {
-        CodecPool.returnDecompressor(decompressor);
-        decompressor = null;
-      }
-      in = null;
-      fileIn = null;
     }
   }
 }

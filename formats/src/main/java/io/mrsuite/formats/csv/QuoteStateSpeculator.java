@@ -1,195 +1,112 @@
 package io.mrsuite.formats.csv;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.hadoop.fs.PositionedReadable;
 
 /**
- * Guesses where the first record at or after a byte position starts, from a window of bytes after it.
+ * Finds, in a window of a CSV file's bytes, a position that is a record start whatever came before the window.
  *
- * <p>The method is that of Ge et al., "Speculative Distributed CSV Data Parsing for Big Data Analytics",
- * SIGMOD 2019.
+ * <p>The idea is that of Ge et al., "Speculative Distributed CSV Data Parsing for Big Data Analytics", SIGMOD
+ * 2019: parse the window from every state the parser may be in at its start, and take a record end that all
+ * these parses share. Here the states are those of {@link CsvParser} with its size limit, so the guess is sure:
  *
- * <p>The window is parsed from each state the position may be in: unquoted field, field start, inside
- * quotes, just after a quote inside quotes. Parses from wrong states fall back in step at a line end, so
- * the first record end they all share is a record end of the true parse. When they do not meet within
- * the window, the state whose parse looks least malformed is chosen (formats/README.md gives the order).
+ * <ul>
+ *   <li>Records end only just after a line feed. At the window's start the parser is at a record start,
+ *       inside a record in one of the {@link CsvState}s, or past the size limit reading to the end of the
+ *       line. The first record end after the start is then that of the parse from the window's start in
+ *       field-start, unquoted, quoted or after-quote state, or the end of the first line (where a record
+ *       after a closing quote and a CR ends too). The record started before the window is at least one byte
+ *       longer than such a parse assumes, so it may pass the limit earlier: then it either reached the limit
+ *       with no line break, and runs to the end of the line, or it ends at its first line break, which cannot
+ *       lie before the window as the record reaches into it.</li>
+ *   <li>After a record end, what follows depends on the bytes from there on only.</li>
+ * </ul>
  *
- * <p>A guess only: {@link CsvRecordReader} proves it from the split before, which knows the true state.
- * It depends on the file's bytes alone, so both splits compute the same one.
+ * <p>So the first position that the parses from these five first record ends all reach is a record start of
+ * the true parse. A parse from a wrong state puts quotes out of step until it breaks at a quote and resumes
+ * at a line end, so they usually meet within a few lines. When they do not meet within the window, there is
+ * no sure start in it.
  */
 final class QuoteStateSpeculator {
-  private static final List<CsvState> OUTSIDE_FIRST =
-      List.of(CsvState.UNQUOTED, CsvState.FIELD_START, CsvState.QUOTED, CsvState.AFTER_QUOTE);
-  private static final List<CsvState> FIELD_START_FIRST =
+  private static final List<CsvState> STATES =
       List.of(CsvState.FIELD_START, CsvState.UNQUOTED, CsvState.QUOTED, CsvState.AFTER_QUOTE);
-  /** After a quote, well-formed CSV is inside a quoted field or right after its closing quote. */
-  private static final List<CsvState> QUOTE_FIRST =
-      List.of(CsvState.QUOTED, CsvState.AFTER_QUOTE, CsvState.UNQUOTED, CsvState.FIELD_START);
 
-  /** The bytes a guess is made from: a file read at any position, or a decompressed stream read ahead. */
-  interface Bytes {
-    /** Up to {@code length} bytes from {@code position}; fewer only where the data ends. */
-    byte[] read(long position, int length) throws IOException;
-
-    /** The byte before {@code position}, or -1 where it is not known (a bzip2 block's predecessor). */
-    int before(long position) throws IOException;
-  }
-
-  /** An uncompressed file: any window, and the byte before it. */
-  static Bytes of(PositionedReadable file, long fileLength) {
-    return new Bytes() {
-      @Override
-      public byte[] read(long position, int length) throws IOException {
-        byte[] bytes = new byte[(int) Math.min(length, fileLength - position)];
-        file.readFully(position, bytes, 0, bytes.length);
-        return bytes;
-      }
-
-      @Override
-      public int before(long position) throws IOException {
-        byte[] previous = new byte[1];
-        file.readFully(position - 1, previous, 0, 1);
-        return previous[0];
-      }
-    };
-  }
-
-  private final Bytes data;
   private final int maxRecordBytes;
-  private final int windowBytes;
-  private final int expectedFields;
 
-  QuoteStateSpeculator(Bytes data, int maxRecordBytes, int windowBytes, int expectedFields) {
-    this.data = data;
+  QuoteStateSpeculator(int maxRecordBytes) {
     this.maxRecordBytes = maxRecordBytes;
-    this.windowBytes = windowBytes;
-    this.expectedFields = expectedFields;
-  }
-
-  /** The guessed start of a record after {@code position} (> 0); the end of the data if none. */
-  long firstRecordStart(long position) throws IOException {
-    List<CsvState> order = switch (data.before(position)) {
-      case ',', '\n' -> FIELD_START_FIRST;
-      case '"' -> QUOTE_FIRST;
-      default -> OUTSIDE_FIRST;
-    };
-    long window = windowBytes;
-    while (true) {
-      byte[] bytes = data.read(position, (int) window);
-      boolean truncated = bytes.length == window;
-      List<Guess> guesses = new ArrayList<>();
-      Guess best = null;
-      for (CsvState state : order) {
-        Guess guess = parse(bytes, position, state, truncated);
-        if (guess.firstEnd() >= 0) {
-          guesses.add(guess);
-          if (best == null || guess.fewerErrorsThan(best)) {
-            best = guess;
-          }
-        }
-      }
-      if (best != null) {
-        long common = firstCommonEnd(guesses);
-        return common >= 0 ? common : best.firstEnd();
-      }
-      if (!truncated) {
-        return position + bytes.length;
-      }
-      if (window > 2L * maxRecordBytes + windowBytes) {
-        // No state finds a record end this far: it is one over-long record whatever the state.
-        return position + window;
-      }
-      window *= 2;
-    }
   }
 
   /**
-   * What parsing the window from one state found.
+   * A record start after {@code windowStart} whatever the parser's state there, within the window; -1 when
+   * there is none. The window must not hold the end of the file: its end is where the bytes seen stop.
    *
-   * <p>It holds the ends of its records in the window, ascending, so the first record's end comes first. It
-   * also holds its malformed records and their lines, and its wrong field counts.
+   * @param window the bytes from {@code windowStart} on
    */
-  private record Guess(long[] ends, int endCount, int malformed, long malformedLines, int wrongFieldCounts) {
-    long firstEnd() {
-      return endCount == 0 ? -1 : ends[0];
+  long sureRecordStart(byte[] window, long windowStart) throws IOException {
+    List<Reading> readings = new ArrayList<>();
+    for (CsvState state : STATES) {
+      readings.add(new Reading(window, windowStart, 0, state));
     }
-
-    boolean ends(long position) {
-      return Arrays.binarySearch(ends, 0, endCount, position) >= 0;
+    int lineFeed = indexOfLineFeed(window);
+    if (lineFeed < 0) {
+      return -1;
     }
-
-    boolean fewerErrorsThan(Guess other) {
-      if (malformed != other.malformed) {
-        return malformed < other.malformed;
+    readings.add(new Reading(window, windowStart, lineFeed + 1, null));
+    // The readings' record starts ascend: move every reading behind the furthest one up to it, until all meet.
+    while (true) {
+      long furthest = -1;
+      for (Reading reading : readings) {
+        if (reading.start < 0) {
+          return -1;
+        }
+        furthest = Math.max(furthest, reading.start);
       }
-      if (malformedLines != other.malformedLines) {
-        return malformedLines < other.malformedLines;
+      boolean met = true;
+      for (Reading reading : readings) {
+        while (reading.start >= 0 && reading.start < furthest) {
+          reading.next();
+        }
+        met &= reading.start == furthest;
       }
-      return wrongFieldCounts < other.wrongFieldCounts;
+      if (met) {
+        return furthest;
+      }
     }
   }
 
-  /** The first record end all the parses find, or -1. */
-  private static long firstCommonEnd(List<Guess> guesses) {
-    Guess first = guesses.get(0);
-    for (int i = 0; i < first.endCount(); i++) {
-      long end = first.ends()[i];
-      if (guesses.stream().allMatch(guess -> guess.ends(end))) {
-        return end;
+  private static int indexOfLineFeed(byte[] window) {
+    for (int i = 0; i < window.length; i++) {
+      if (window[i] == '\n') {
+        return i;
       }
     }
     return -1;
   }
 
-  /** The physical lines the record {@code bytes[from, to)} touches: 1 and one more per line feed before its last byte. */
-  private static long lines(byte[] bytes, long from, long to) {
-    long count = 1;
-    for (int i = (int) from; i < to - 1; i++) {
-      if (bytes[i] == '\n') {
-        count++;
-      }
-    }
-    return count;
-  }
+  /** The record starts that one parse of the window finds, one at a time, ascending. */
+  private final class Reading {
+    private final CsvParser parser;
+    private final CsvRecord record = new CsvRecord();
+    /** The current record start, -1 once the parse has none left in the window. */
+    long start;
 
-  private Guess parse(byte[] bytes, long position, CsvState state, boolean truncated) throws IOException {
-    CsvParser parser = new CsvParser(new ByteCursor(new ByteArrayInputStream(bytes), position), "", maxRecordBytes,
-        truncated, 0);
-    CsvRecord record = new CsvRecord();
-    // The first record is the tail of one that started before the position: its field count means nothing.
-    if (!parser.next(record, state)) {
-      return truncated
-          ? new Guess(new long[0], 0, 0, 0, 0)
-          : new Guess(new long[] {position + bytes.length}, 1, 0, 0, 0);
-    }
-    long[] ends = new long[64];
-    int endCount = 0;
-    ends[endCount++] = parser.position();
-    int malformed = 0;
-    long malformedLines = 0;
-    if (record.kind() == CsvRecord.Kind.MALFORMED) {
-      malformed++;
-      malformedLines += lines(bytes, 0, parser.position() - position);
-    }
-    int wrongFieldCounts = 0;
-    // The parser expects no field count here, so MALFORMED means a quote out of place or an over-long record.
-    while (parser.next(record)) {
-      if (endCount == ends.length) {
-        ends = Arrays.copyOf(ends, 2 * endCount);
-      }
-      ends[endCount++] = parser.position();
-      if (record.kind() == CsvRecord.Kind.MALFORMED) {
-        malformed++;
-        malformedLines += lines(bytes, record.offset() - position, parser.position() - position);
-      } else if (record.kind() == CsvRecord.Kind.RECORD && expectedFields > 0
-          && record.fields().size() != expectedFields) {
-        wrongFieldCounts++;
+    /**
+     * With a state, the parse starts inside a record in that state at {@code window[from]}, and its first
+     * start is that record's end; without one, {@code from} is a record start and comes first.
+     */
+    Reading(byte[] window, long windowStart, int from, CsvState state) throws IOException {
+      parser = new CsvParser(ByteCursor.over(window, from, windowStart + from), "", maxRecordBytes, true, 0);
+      if (state == null) {
+        start = windowStart + from;
+      } else {
+        start = parser.next(record, state) ? parser.position() : -1;
       }
     }
-    return new Guess(ends, endCount, malformed, malformedLines, wrongFieldCounts);
+
+    void next() throws IOException {
+      start = parser.next(record) ? parser.position() : -1;
+    }
   }
 }

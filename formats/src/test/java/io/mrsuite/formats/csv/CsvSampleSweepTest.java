@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Hand-written files full of quoted line breaks, commas and quotes, with malformed rows, cut at every
  * byte (and at every pair of bytes for one): the splits read exactly the unsplit records, in order, each
- * once, and every boundary is proven (no {@link CsvSplitBoundaryException}).
+ * once.
  */
 class CsvSampleSweepTest {
   static final String ORDERS = "order_id,user_id,status,notes\n"

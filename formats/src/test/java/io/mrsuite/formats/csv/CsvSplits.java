@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.WritableUtils;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
@@ -16,9 +17,12 @@ import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 /** Reads a local CSV file through CsvRecordReader as given splits, the way map tasks would. */
 final class CsvSplits {
   private final Configuration conf;
+  /** One for all splits: making one copies the configuration, which costs more than reading a small split. */
+  private final TaskAttemptContext context;
 
   CsvSplits(Configuration conf) {
     this.conf = conf;
+    this.context = new TaskAttemptContextImpl(conf, new TaskAttemptID());
   }
 
   /** Records (as text: offset, line, kind, fields or detail) of the file cut at {@code cuts}, split by split, in order. */
@@ -64,39 +68,12 @@ final class CsvSplits {
     return records;
   }
 
-  /** What reading a file as splits gave: its records (described fully), or the boundary exception a split threw. */
-  record Outcome(List<String> records, CsvSplitBoundaryException failure) {
-  }
-
-  /** Like {@link #readFully} but a {@link CsvSplitBoundaryException} is returned, not thrown. */
-  Outcome tryReadFully(Path file, long... cuts) throws IOException {
-    try {
-      return new Outcome(readFully(file, cuts), null);
-    } catch (CsvSplitBoundaryException e) {
-      return new Outcome(null, e);
-    }
-  }
-
-  /** Like {@link #readSplitFully} but a {@link CsvSplitBoundaryException} is returned, not thrown. */
-  Outcome tryReadSplitFully(Path file, long start, long length) throws IOException {
-    try {
-      return new Outcome(readSplitFully(file, start, length), null);
-    } catch (CsvSplitBoundaryException e) {
-      return new Outcome(null, e);
-    }
-  }
-
-  /** The start of the message a failed proof of the boundary at {@code cut} gives for {@code file}. */
-  static String failurePrefix(Path file, long cut) {
-    return new org.apache.hadoop.fs.Path(file.toUri()) + ": the CSV split boundary at byte " + cut + " could not be proven";
-  }
-
   /** Copies of the records one split reads, in order (the reader reuses its value). */
   List<CsvRecord> readRecords(Path file, long start, long length) throws IOException {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
     List<CsvRecord> records = new ArrayList<>();
     try (CsvRecordReader reader = new CsvRecordReader()) {
-      reader.initialize(new FileSplit(path, start, length, null), new TaskAttemptContextImpl(conf, new TaskAttemptID()));
+      reader.initialize(new FileSplit(path, start, length, null), context);
       while (reader.nextKeyValue()) {
         CsvRecord record = reader.getCurrentValue();
         if (reader.getCurrentKey().get() != record.offset()) {

@@ -20,8 +20,8 @@ import org.apache.hadoop.mapreduce.Mapper;
  * Validates the records of one CSV dataset and sends valid ones to the reducer under their business key.
  *
  * <p>An empty line is skipped, and a malformed, non-UTF-8 or invalid record goes to quarantine with its
- * reason. A valid record travels with its source, since the reducer may still reject it as a duplicate or an
- * orphan.
+ * reason, as does the rest of a compressed file that ends early. A valid record travels with its source,
+ * since the reducer may still reject it as a duplicate or an orphan.
  *
  * @param <T> the validated record
  */
@@ -73,6 +73,8 @@ public abstract class CsvIngestMapper<T> extends Mapper<LongWritable, CsvRecord,
           throw new Rejection(QuarantineReason.MALFORMED_CSV, csv.detail());
         case INVALID_ENCODING:
           throw new Rejection(QuarantineReason.INVALID_ENCODING, csv.detail());
+        case TRUNCATED:
+          throw new Rejection(QuarantineReason.TRUNCATED_INPUT, csv.detail());
         default:
           T record = validate(csv, exportDate);
           outKey.datum(new JoinKey(key(record), kind(), sequence(record), csv.sourceFile(), csv.offset()));

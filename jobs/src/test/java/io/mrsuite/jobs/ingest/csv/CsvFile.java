@@ -82,10 +82,23 @@ public final class CsvFile {
     return new org.apache.hadoop.fs.Path(file.toUri()).toString();
   }
 
+  /** The file's bytes: the header line, then the rows. */
+  public byte[] bytes() {
+    return bytes.toByteArray();
+  }
+
   /** Writes the file and reads it whole through CsvRecordReader with the header as expected header; copies. */
   public List<CsvRecord> writeAndRead(Path file, Configuration conf) throws IOException {
+    return writeAndRead(file, bytes(), conf);
+  }
+
+  /**
+   * Writes {@code content} (this file's bytes compressed, or cut short) and reads it whole through
+   * CsvRecordReader with the header as expected header; copies.
+   */
+  public List<CsvRecord> writeAndRead(Path file, byte[] content, Configuration conf) throws IOException {
     Files.createDirectories(file.getParent());
-    Files.write(file, bytes.toByteArray());
+    Files.write(file, content);
     List<CsvRecord> records = new ArrayList<>();
     try (CsvRecordReader reader = new CsvRecordReader(header)) {
       reader.initialize(new FileSplit(new org.apache.hadoop.fs.Path(file.toUri()), 0, Files.size(file), null),
