@@ -108,8 +108,12 @@ public final class DecodedFile implements Closeable {
       }
       decoded = new FailingAtFirstRead(raw, e);
       return;
+    } catch (RuntimeException e) {
+      // Opening decodes the first block: corrupt data fails as in DecoderFailures.
+      decoded = new FailingAtFirstRead(raw, DecoderFailures.corrupt(e));
+      return;
     }
-    decoded = unfinishedBzip2 ? new EndOfStreamRequired(stream) : stream;
+    decoded = new DecoderFailures(unfinishedBzip2 ? new EndOfStreamRequired(stream) : stream);
   }
 
   /** The decompressed bytes. */
@@ -309,6 +313,39 @@ public final class DecodedFile implements Closeable {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       throw failure;
+    }
+  }
+
+  /**
+   * A decoder that fails on corrupt data with a runtime exception (Hadoop's bzip2 decoder throws
+   * ArrayIndexOutOfBoundsException on some corrupt blocks) fails here with an IOException, which is a data
+   * break: the rest of the file is quarantined instead of the task failing.
+   */
+  private static final class DecoderFailures extends FilterInputStream {
+    DecoderFailures(InputStream decoded) {
+      super(decoded);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (RuntimeException e) {
+        throw corrupt(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (RuntimeException e) {
+        throw corrupt(e);
+      }
+    }
+
+    private static IOException corrupt(RuntimeException e) {
+      return new IOException("corrupt compressed data: the decoder failed with " + e, e);
     }
   }
 

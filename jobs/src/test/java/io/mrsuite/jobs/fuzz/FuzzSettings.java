@@ -31,11 +31,7 @@ record FuzzSettings(long seed, int files, Set<FuzzSettings.Target> excluded) {
    * Corruptions left out of every run because they find a bug that is not fixed yet, each with the bug it
    * finds. Remove an entry with its fix.
    */
-  static final Set<Target> EXCLUDED_UNTIL_FIXED = Set.of(
-      // Hadoop's bzip2 decoder throws ArrayIndexOutOfBoundsException (not an IOException) on some corrupt
-      // blocks; the readers take only IOExceptions for a broken stream, so the task and the job fail.
-      new Target(false, Corruption.COMPRESSED_FLIP, Compression.BZIP2),
-      new Target(true, Corruption.COMPRESSED_FLIP, Compression.BZIP2));
+  static final Set<Target> EXCLUDED_UNTIL_FIXED = Set.of();
 
   /**
    * A corruption planted in one raw format (JSON Lines or CSV), in files of one codec (their name's, or for
