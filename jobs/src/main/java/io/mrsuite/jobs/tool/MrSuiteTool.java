@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.tool;
 
+import io.mrsuite.jobs.local.LocalMode;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.JobFailures;
 import io.mrsuite.jobs.run.OozieAction;
@@ -48,6 +49,7 @@ public abstract class MrSuiteTool extends Configured implements Tool {
   @Override
   public final int run(String[] args) throws Exception {
     oozieAction().configure(getConf());
+    LocalMode.configure(getConf());
     JobOptions options = options();
     try {
       return run(options.parse(args));
