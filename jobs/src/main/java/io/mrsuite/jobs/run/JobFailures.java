@@ -15,13 +15,15 @@ public final class JobFailures {
   }
 
   /**
-   * Runs the job to its end; if it fails, throws one line: {@code <what>: job <id> ended <state>: <reason>}.
+   * Runs the job to its end, its reducers sized from its input ({@link ReduceTasks}); if it fails, throws one
+   * line: {@code <what>: job <id> ended <state>: <reason>}.
    *
    * @param what the run and partition, e.g. {@code ingest-events dt=2026-03-01}
    */
   public static void await(Job job, String what) throws IOException, InterruptedException, ClassNotFoundException {
     LocalRunnerFailures.install();
     CrashPoints crashPoints = CrashPoints.of(job.getConfiguration());
+    ReduceTasks.sizeFromInput(job);
     job.submit();
     crashPoints.reach("submitted");
     boolean succeeded = job.monitorAndPrintJob();
