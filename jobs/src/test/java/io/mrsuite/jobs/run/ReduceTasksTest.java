@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mrsuite.jobs.local.LocalMode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
@@ -57,6 +58,14 @@ class ReduceTasksTest {
   }
 
   @Test
+  void localModeTakesSmallerTasks() throws Exception {
+    Job job = job(local(1));
+    FileInputFormat.addInputPath(job, dir("a", (int) ReduceTasks.DEFAULT_LOCAL_BYTES_PER_REDUCER + 1));
+    ReduceTasks.sizeFromInput(job);
+    assertEquals(2, job.getNumReduceTasks());
+  }
+
+  @Test
   void localModeRoundsUpToTheReduceSlots() throws Exception {
     Job job = job(local(4));
     job.getConfiguration().setLong(ReduceTasks.BYTES_PER_REDUCER, 1000);
@@ -101,7 +110,9 @@ class ReduceTasksTest {
 
   private org.apache.hadoop.fs.Path dir(String name, int bytes) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve(name));
-    Files.write(dir.resolve("part-0"), new byte[bytes]);
+    try (RandomAccessFile file = new RandomAccessFile(dir.resolve("part-0").toFile(), "rw")) {
+      file.setLength(bytes);
+    }
     return new org.apache.hadoop.fs.Path(dir.toUri());
   }
 }
