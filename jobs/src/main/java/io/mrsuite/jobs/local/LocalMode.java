@@ -18,6 +18,13 @@ public final class LocalMode {
   public static final String LOCAL_MAPS = "mapreduce.local.map.tasks.maximum";
   /** How many reduce tasks the local runner runs at once (Hadoop's default: 1). */
   public static final String LOCAL_REDUCES = "mapreduce.local.reduce.tasks.maximum";
+  /** How often the client asks a running job for its progress, in ms (Hadoop's default: 1000). */
+  public static final String PROGRESS_POLL_MS = "mapreduce.client.progressmonitor.pollinterval";
+  /**
+   * A local job's progress is a method call away: polling it every 100 ms costs nothing, and a job no longer
+   * ends up to a second after its last task.
+   */
+  static final int LOCAL_PROGRESS_POLL_MS = 100;
   /** Each map task's sort buffer, in MiB. */
   public static final String SORT_MB = MRJobConfig.IO_SORT_MB;
   /** The sort buffer's most: Hadoop's default. */
@@ -46,6 +53,7 @@ public final class LocalMode {
       int cores = Runtime.getRuntime().availableProcessors();
       setUnlessSet(conf, LOCAL_MAPS, cores);
       setUnlessSet(conf, LOCAL_REDUCES, cores);
+      setUnlessSet(conf, PROGRESS_POLL_MS, LOCAL_PROGRESS_POLL_MS);
       long heapMib = Runtime.getRuntime().maxMemory() >> 20;
       long sortMib = Math.max(1, Math.min(MAX_SORT_MB, heapMib / (SORT_BUFFERS_PER_CORE * cores)));
       setUnlessSet(conf, SORT_MB, (int) sortMib);

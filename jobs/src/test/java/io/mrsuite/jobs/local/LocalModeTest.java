@@ -19,6 +19,7 @@ class LocalModeTest {
     assertEquals(NioLocalFileSystem.class, conf.getClass(LocalMode.FILE_IMPL, null, FileSystem.class));
     assertEquals(CORES, conf.getInt(LocalMode.LOCAL_MAPS, 0));
     assertEquals(CORES, conf.getInt(LocalMode.LOCAL_REDUCES, 0));
+    assertEquals(100, conf.getInt(LocalMode.PROGRESS_POLL_MS, 0));
     long heapMib = Runtime.getRuntime().maxMemory() >> 20;
     assertEquals(Math.min(100, heapMib / (8 * CORES)), conf.getInt(LocalMode.SORT_MB, 0));
   }
@@ -53,5 +54,6 @@ class LocalModeTest {
     LocalMode.configure(conf);
     assertNull(conf.get(LocalMode.LOCAL_MAPS));
     assertNull(conf.get(LocalMode.LOCAL_REDUCES));
+    assertNull(conf.get(LocalMode.PROGRESS_POLL_MS));
   }
 }
