@@ -26,9 +26,13 @@ public class CsvInputFormat extends FileInputFormat<LongWritable, CsvRecord> {
 
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
-    CompressionCodec codec = new CompressionCodecFactory(context.getConfiguration()).getCodec(file);
-    return CsvInputKeys.splittable(context.getConfiguration())
-        && (codec == null || codec instanceof SplittableCompressionCodec);
+    return splittable(context.getConfiguration(), file);
+  }
+
+  /** A CSV file may be split unless splitting is off or its codec cannot split (gzip). */
+  static boolean splittable(Configuration conf, Path file) {
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+    return CsvInputKeys.splittable(conf) && (codec == null || codec instanceof SplittableCompressionCodec);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.ingest.csv;
 
 import io.mrsuite.formats.commerce.CommerceColumns;
-import io.mrsuite.formats.csv.CsvInputFormat;
+import io.mrsuite.formats.csv.CombinedCsvInputFormat;
 import io.mrsuite.jobs.warehouse.Dataset;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -12,7 +12,7 @@ public class IngestFxJob extends SnapshotIngestJob {
   public static final String NAME = "ingest-fx";
 
   /** FX rates CSV with the contract's header. */
-  public static class FxRatesCsvInputFormat extends CsvInputFormat {
+  public static class FxRatesCsvInputFormat extends CombinedCsvInputFormat {
     @Override
     protected List<String> expectedHeader(Configuration conf) {
       return CommerceColumns.FX_RATES;

@@ -1,7 +1,7 @@
 package io.mrsuite.jobs.ingest.csv;
 
 import io.mrsuite.formats.commerce.CommerceColumns;
-import io.mrsuite.formats.csv.CsvInputFormat;
+import io.mrsuite.formats.csv.CombinedCsvInputFormat;
 import io.mrsuite.jobs.run.OutputCheck;
 import io.mrsuite.jobs.run.RecordCounters;
 import io.mrsuite.jobs.warehouse.Dataset;
@@ -24,7 +24,7 @@ public class IngestOrdersJob extends KeyedCsvIngestJob {
   public static final String NAME = "ingest-orders";
 
   /** Orders CSV with the contract's header. */
-  public static class OrdersCsvInputFormat extends CsvInputFormat {
+  public static class OrdersCsvInputFormat extends CombinedCsvInputFormat {
     @Override
     protected List<String> expectedHeader(Configuration conf) {
       return CommerceColumns.ORDERS;
@@ -32,7 +32,7 @@ public class IngestOrdersJob extends KeyedCsvIngestJob {
   }
 
   /** Order lines CSV with the contract's header. */
-  public static class OrderLinesCsvInputFormat extends CsvInputFormat {
+  public static class OrderLinesCsvInputFormat extends CombinedCsvInputFormat {
     @Override
     protected List<String> expectedHeader(Configuration conf) {
       return CommerceColumns.ORDER_LINES;

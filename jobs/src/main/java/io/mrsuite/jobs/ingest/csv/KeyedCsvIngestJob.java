@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.ingest.csv;
 
-import io.mrsuite.formats.csv.CsvInputFormat;
+import io.mrsuite.formats.csv.CombinedCsvInputFormat;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.OutputCheck;
@@ -34,7 +34,7 @@ import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
 public abstract class KeyedCsvIngestJob extends DatasetJob {
 
   /** One raw CSV dataset the job reads, with the format that checks its header and the mapper that validates it. */
-  public record CsvInput(Dataset dataset, Class<? extends CsvInputFormat> format,
+  public record CsvInput(Dataset dataset, Class<? extends CombinedCsvInputFormat> format,
       Class<? extends Mapper<?, ?, ?, ?>> mapper) {
     String option() {
       return dataset.dir().replace('_', '-');
