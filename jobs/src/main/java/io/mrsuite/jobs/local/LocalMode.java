@@ -1,6 +1,6 @@
 package io.mrsuite.jobs.local;
 
-import java.util.Arrays;
+import io.mrsuite.jobs.run.UserSettings;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.mapreduce.MRConfig;
@@ -61,17 +61,8 @@ public final class LocalMode {
   }
 
   private static void setUnlessSet(Configuration conf, String key, int value) {
-    if (!setByUser(conf, key)) {
+    if (!UserSettings.isSet(conf, key)) {
       conf.setInt(key, value);
     }
-  }
-
-  /** True when {@code key} has a value that is not one of Hadoop's {@code *-default.xml} defaults. */
-  public static boolean setByUser(Configuration conf, String key) {
-    if (conf.get(key) == null) {
-      return false;
-    }
-    String[] sources = conf.getPropertySources(key);
-    return sources == null || !Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"));
   }
 }

@@ -44,7 +44,7 @@ public final class ReduceTasks {
    */
   public static void sizeFromInput(Job job) throws IOException {
     Configuration conf = job.getConfiguration();
-    if (job.getNumReduceTasks() == 0 || LocalMode.setByUser(conf, MRJobConfig.NUM_REDUCES)) {
+    if (job.getNumReduceTasks() == 0 || UserSettings.isSet(conf, MRJobConfig.NUM_REDUCES)) {
       return;
     }
     boolean local = MRConfig.LOCAL_FRAMEWORK_NAME.equals(

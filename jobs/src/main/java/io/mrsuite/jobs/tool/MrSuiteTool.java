@@ -3,6 +3,7 @@ package io.mrsuite.jobs.tool;
 import io.mrsuite.jobs.local.LocalMode;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.JobFailures;
+import io.mrsuite.jobs.run.MapOutputCompression;
 import io.mrsuite.jobs.run.OozieAction;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,6 +51,7 @@ public abstract class MrSuiteTool extends Configured implements Tool {
   public final int run(String[] args) throws Exception {
     oozieAction().configure(getConf());
     LocalMode.configure(getConf());
+    MapOutputCompression.configure(getConf());
     JobOptions options = options();
     try {
       return run(options.parse(args));
