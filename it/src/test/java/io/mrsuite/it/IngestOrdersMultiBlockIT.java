@@ -26,6 +26,7 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.mapred.MiniMRClientCluster;
 import org.apache.hadoop.mapred.MiniMRClientClusterFactory;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,8 @@ class IngestOrdersMultiBlockIT {
     Configuration conf = new Configuration(yarn.getConfig());
     conf.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, 1);
     conf.setInt(MRJobConfig.NUM_REDUCES, 2);
+    // Splits of a block each: the job packs small files into 128 MiB splits, which would hold this file whole.
+    conf.setLong(FileInputFormat.SPLIT_MAXSIZE, BLOCK_BYTES);
     assertEquals(0, ToolRunner.run(conf, new IngestOrdersJob(),
         new String[] {"--root", fs.makeQualified(ROOT).toString(), "--date", DAY}));
 
