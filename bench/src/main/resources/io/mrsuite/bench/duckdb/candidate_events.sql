@@ -3,7 +3,7 @@
 -- event_id. Which reason a dropped line would be quarantined with does not change the marts, so the rules
 -- are checked together, cheap ones first, not in the contract's order. LATE and FUTURE need no check of
 -- their own: no event dated X is either in an arrival partition X .. X+late_days.
---
+
 -- The files: DuckDB's readers take a list fixed before the query runs.
 SET VARIABLE event_files = (SELECT list(read_path ORDER BY source_path) FROM source_files WHERE dataset = 'events');
 

@@ -42,11 +42,13 @@ WITH RECURSIVE lines AS (
          sum(strlen(line) + 1) OVER (PARTITION BY l.source_path ORDER BY l.position) AS bytes_through
   FROM lines l
 ), openings AS (
-  -- Lines that open a quoted field and do not close it, and the line that closes it: the first later line
-  -- of the file that, read inside the quotes, does not end inside quotes. A quote never closed (none, or
-  -- a record past the 1 MiB limit before it closes) ends its record at its first line break.
-  SELECT source_path, position, closing, CASE WHEN closing_bytes - bytes_through + strlen(line) <= 1048576
-                                              THEN closing END AS ends_at
+  -- Lines that open a quoted field and do not close it, and where their record ends: at the first later line
+  -- of the file that, read inside the quotes, does not end inside quotes. A quote never closed ends its
+  -- record at its first line break (ends_at null): none closes it, or the record passes the 1 MiB limit by
+  -- the end of the line that closes it (the contract's parser would stop at the limit itself; a quote
+  -- closing before the limit on that line is the one case the two read differently).
+  SELECT source_path, position, CASE WHEN closing_bytes - bytes_through + strlen(line) <= 1048576
+                                     THEN closing END AS ends_at
   FROM (
     SELECT *,
            min(position) FILTER (WHERE as_continuation <> 'open') OVER following AS closing,
@@ -63,6 +65,7 @@ WITH RECURSIVE lines AS (
   FROM openings o
   ASOF LEFT JOIN openings n ON n.source_path = o.source_path AND n.position > coalesce(o.ends_at, o.position)
 ), spans AS (
+  -- The openings that start a record, following the chain from each file's first.
   SELECT * FROM (SELECT * FROM chained QUALIFY position = min(position) OVER (PARTITION BY source_path))
   UNION
   SELECT c.* FROM spans s JOIN chained c ON c.source_path = s.source_path AND c.position = s.next_opening
@@ -80,9 +83,8 @@ WITH RECURSIVE lines AS (
   SELECT c.source_path, c.position, c.line AS text, c.as_start = 'complete' AS well_formed
   FROM classified c
   WHERE NOT c.is_header AND c.line <> ''
-    AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.source_path = c.source_path
-                    AND c.position BETWEEN s.position AND coalesce(s.ends_at, s.position)
-                    AND s.ends_at IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM spans s
+                    WHERE s.source_path = c.source_path AND c.position BETWEEN s.position AND s.ends_at)
 ), headers(dataset, header) AS (
   VALUES ('orders', 'order_id,user_id,order_time,status,currency,subtotal,shipping,tax,total,shipping_country,notes'),
          ('products', 'product_id,title,category,brand,list_price,currency,active'),
@@ -94,14 +96,15 @@ WITH RECURSIVE lines AS (
   FROM classified c JOIN headers h ON h.dataset = c.dataset
   WHERE c.is_header
 ), records AS (
-  SELECT * FROM multi_line UNION ALL SELECT * FROM single_line
+  -- Each record's fields as written: a comma put before the first makes every field follow one.
+  SELECT source_path, position, text, well_formed,
+         regexp_extract_all(',' || text, ',(' || csv_field() || ')', 1) AS written_fields
+  FROM (SELECT * FROM multi_line UNION ALL SELECT * FROM single_line)
 )
 -- MALFORMED_CSV: a record that breaks the grammar, has another number of fields than the header, or is over
 -- 1 MiB (counted from its first byte up to its terminator). Fields are unquoted; an empty one, quoted or not,
 -- is '' (the callers take it as missing, or as null where the contract allows).
 SELECT f.dataset, f.partition_date, r.source_path, r.position,
-       [CASE WHEN starts_with(v, '"') THEN replace(v[2:-2], '""', '"') ELSE v END
-        FOR v IN regexp_extract_all(',' || r.text, ',(' || csv_field() || ')', 1)] AS fields
+       [CASE WHEN starts_with(v, '"') THEN replace(v[2:-2], '""', '"') ELSE v END FOR v IN r.written_fields] AS fields
 FROM records r JOIN files f ON f.source_path = r.source_path
-WHERE r.well_formed AND f.header_ok AND strlen(r.text) <= 1048576
-  AND len(regexp_extract_all(',' || r.text, ',(' || csv_field() || ')', 1)) = f.field_count;
+WHERE r.well_formed AND f.header_ok AND strlen(r.text) <= 1048576 AND len(r.written_fields) = f.field_count;

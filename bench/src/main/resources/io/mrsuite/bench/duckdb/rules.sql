@@ -4,8 +4,8 @@
 -- does not select (seen for a cast of a struct field read from a table), and a cast that throws fails the
 -- whole query.
 
--- An amount's text in parts: sign, whole digits, fraction digits, exponent ('' when absent). The text is a
--- JSON number, or a plain decimal a caller has checked with plain_decimal.
+-- An amount's text in parts for amount_cents_of: sign, whole digits, fraction digits, exponent ('' when
+-- absent). The text is a JSON number, or a plain decimal a caller has checked with plain_decimal.
 CREATE MACRO amount_parts(text) AS
   regexp_extract(text, '^(-?)([0-9]+)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$', ['sign', 'whole', 'fraction', 'exponent']);
 
@@ -22,8 +22,6 @@ END;
 CREATE MACRO amount_cents_of(p) AS amount_cents_scaled(
   p, ltrim(p.whole || p.fraction, '0'),
   length(p.fraction) - CASE WHEN p.exponent = '' THEN 0 ELSE try_cast(p.exponent AS INTEGER) END);
-
-CREATE MACRO amount_cents(text) AS amount_cents_of(amount_parts(text));
 
 -- A plain decimal in text (a CSV field or a JSON string): digits, then optionally a point and 1 to
 -- max_fraction digits; no sign, exponent, grouping or spaces; at most 16 integer digits.
