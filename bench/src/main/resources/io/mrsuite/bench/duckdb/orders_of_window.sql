@@ -1,0 +1,31 @@
+-- The valid orders of the exports X .. X+late_days (section 3; section 4, step 7), each order_id once: the
+-- first copy by (export date, file path, byte offset). Within one export that is DUPLICATE_KEY's first valid
+-- record; across exports "first export wins". An order quarantined in X and valid in X+1 is the X+1 copy.
+CREATE TABLE orders_of_window AS
+WITH typed AS (
+  SELECT partition_date AS export_date, source_path, position,
+         fields[1] AS order_id, fields[2] AS user_id, iso_instant(fields[3]) AS order_time, fields[4] AS status,
+         fields[5] AS currency, fields[6] AS subtotal, fields[7] AS shipping, fields[8] AS tax, fields[9] AS total,
+         fields[10] AS shipping_country, fields[3] AS order_time_text
+  FROM csv_records
+  WHERE dataset = 'orders'
+)
+SELECT order_id, order_time, status, currency, CAST(total AS DECIMAL(18, 2)) AS total,
+       nullif(shipping_country, '') AS shipping_country
+FROM typed
+WHERE
+  -- MISSING_FIELD: every field but shipping_country and notes.
+  order_id <> '' AND user_id <> '' AND order_time_text <> '' AND status <> '' AND currency <> ''
+  AND subtotal <> '' AND shipping <> '' AND tax <> '' AND total <> ''
+  -- INVALID_VALUE: order_time as event_time's text (no epoch milliseconds), status one of six, currency 3
+  -- upper-case letters, amounts with at most 2 fraction digits, shipping_country 2 upper-case letters or empty.
+  AND order_time IS NOT NULL
+  AND status IN ('placed', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded')
+  AND regexp_full_match(currency, '[A-Z]{3}')
+  AND plain_decimal(subtotal, 2) AND plain_decimal(shipping, 2) AND plain_decimal(tax, 2)
+  AND plain_decimal(total, 2)
+  AND (shipping_country = '' OR regexp_full_match(shipping_country, '[A-Z]{2}'))
+  -- INCONSISTENT_TOTAL: total = subtotal + shipping + tax, as exact decimals.
+  AND CAST(total AS DECIMAL(18, 2))
+      = CAST(subtotal AS DECIMAL(18, 2)) + CAST(shipping AS DECIMAL(18, 2)) + CAST(tax AS DECIMAL(18, 2))
+QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY export_date, source_path, position) = 1;
