@@ -91,6 +91,7 @@ public final class Bench {
       Measurement pipeline = job(PIPELINE, List.of("--root", warehouse.root().toString(), "--date",
           warehouse.day().toString(), "--dq-thresholds", required("dq-thresholds")));
       report.add(pipeline);
+      report.compare(duckDb(pipeline));
     }
     for (DayJobs.DayJob dayJob : dayJobs) {
       if (wanted.contains(dayJob.name())) {
@@ -103,6 +104,24 @@ public final class Bench {
     Path out = Path.of(options.getOrDefault("out", warehouse.root().getParent().resolve("results.json").toString()));
     report.write(out);
     System.out.println("\nbench: results in " + out);
+  }
+
+  /**
+   * DuckDB on the same raw files, 2 threads, its marts checked equal to the pipeline's before its time counts:
+   * DuckDbPeerCheck exits 1, naming the rows, when they differ.
+   */
+  private BenchReport.Comparison duckDb(Measurement pipeline) throws IOException, InterruptedException,
+      BenchException {
+    System.out.println("bench: duckdb (peer of pipeline) ...");
+    Path out = warehouse.root().getParent().resolve("duckdb");
+    Measurement peer = peers.run("duckdb", DuckDbPeerCheck.class.getName(), List.of("--root",
+        warehouse.root().toString(), "--date", warehouse.day().toString(), "--out", out.toString(), "--threads",
+        Integer.toString(DuckDbPeerCheck.DEFAULT_THREADS)));
+    if (peer.exitCode() != 0) {
+      throw new BenchException("duckdb's marts are not the pipeline's, so it is no peer (exit " + peer.exitCode()
+          + "); see " + peers.logOf("duckdb"));
+    }
+    return new BenchReport.Comparison("duckdb", PIPELINE, peer, pipeline, "equal");
   }
 
   private void ensureGenerated() throws IOException, InterruptedException, BenchException {
