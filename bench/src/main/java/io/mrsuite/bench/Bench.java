@@ -2,6 +2,7 @@ package io.mrsuite.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mrsuite.bench.loop.PlainIngestLoop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +30,10 @@ import java.util.stream.Collectors;
 public final class Bench {
   private static final String RUN_JAR = "org.apache.hadoop.util.RunJar";
   private static final String PIPELINE = "pipeline";
+  private static final String INGEST_EVENTS = "ingest-events";
+  private static final String RECORD_COUNTERS = "io.mrsuite.jobs.run.RecordCounters";
+  private static final Pattern LOOP_BOOKS = Pattern.compile(
+      "plain-ingest-loop dt=\\S+: read (\\d+), written (\\d+), quarantined (\\d+), skipped (\\d+)");
 
   private final Map<String, String> options;
   private final BenchSize size;
@@ -95,7 +102,11 @@ public final class Bench {
     }
     for (DayJobs.DayJob dayJob : dayJobs) {
       if (wanted.contains(dayJob.name())) {
-        report.add(job(dayJob.name(), dayJob.args()));
+        Measurement run = job(dayJob.name(), dayJob.args());
+        report.add(run);
+        if (dayJob.name().equals(INGEST_EVENTS)) {
+          report.compare(plainLoop(run));
+        }
       }
     }
     header.put("load_average_after", loadAverage());
@@ -122,6 +133,29 @@ public final class Bench {
           + "); see " + peers.logOf("duckdb"));
     }
     return new BenchReport.Comparison("duckdb", PIPELINE, peer, pipeline, "equal");
+  }
+
+  /**
+   * The plain single-threaded loop over the same partition, right after ingest-events: its books must be the
+   * job's (read, written, quarantined, skipped) before its time counts.
+   */
+  private BenchReport.Comparison plainLoop(Measurement ingest) throws IOException, InterruptedException,
+      BenchException {
+    System.out.println("bench: plain-ingest-loop (peer of ingest-events) ...");
+    Path out = warehouse.root().getParent().resolve("plain-ingest-loop");
+    Measurement peer = peers.run("plain-ingest-loop", PlainIngestLoop.class.getName(), List.of("--root",
+        warehouse.root().toString(), "--date", warehouse.day().toString(), "--out", out.toString()));
+    Matcher books = LOOP_BOOKS.matcher(Files.readString(peers.logOf("plain-ingest-loop"), StandardCharsets.UTF_8));
+    LoggedCounters job = ingest.counters();
+    if (peer.exitCode() != 0 || !books.find()
+        || Long.parseLong(books.group(1)) != job.get(RECORD_COUNTERS, "READ")
+        || Long.parseLong(books.group(2)) != job.get(RECORD_COUNTERS, "WRITTEN")
+        || Long.parseLong(books.group(3)) != job.get(RECORD_COUNTERS, "QUARANTINED")
+        || Long.parseLong(books.group(4)) != job.get(RECORD_COUNTERS, "SKIPPED")) {
+      throw new BenchException("the plain loop's books are not ingest-events' (exit " + peer.exitCode()
+          + "), so it is no peer; see " + peers.logOf("plain-ingest-loop") + " and " + jobs.logOf(INGEST_EVENTS));
+    }
+    return new BenchReport.Comparison("plain-ingest-loop", INGEST_EVENTS, peer, ingest, "same books");
   }
 
   private void ensureGenerated() throws IOException, InterruptedException, BenchException {

@@ -21,7 +21,7 @@ public final class BenchReport {
   private static final String FILE_SYSTEM = "File System Counters";
 
   /** A peer against what it stands in for, measured in the same run. */
-  public record Comparison(String peer, String ours, Measurement peerRun, Measurement ourRun, String marts) {
+  public record Comparison(String peer, String ours, Measurement peerRun, Measurement ourRun, String checked) {
     double wallRatio() {
       return ourRun.wallSeconds() / peerRun.wallSeconds();
     }
@@ -74,10 +74,10 @@ public final class BenchReport {
     }
     out.println();
     out.printf(Locale.ROOT, "%-34s %-16s %10s %10s %12s %12s  %s%n", "ours vs peer", "", "ours wall", "peer wall",
-        "wall ratio", "CPU ratio", "marts");
+        "wall ratio", "CPU ratio", "checked");
     for (Comparison c : comparisons) {
       out.printf(Locale.ROOT, "%-34s %-16s %9.1fs %9.1fs %11.2fx %11.2fx  %s%n", c.ours() + " vs " + c.peer(), "",
-          c.ourRun().wallSeconds(), c.peerRun().wallSeconds(), c.wallRatio(), c.cpuRatio(), c.marts());
+          c.ourRun().wallSeconds(), c.peerRun().wallSeconds(), c.wallRatio(), c.cpuRatio(), c.checked());
     }
   }
 
@@ -115,7 +115,7 @@ public final class BenchReport {
       node.put("peer_cpu_s", c.peerRun().cpuSeconds());
       node.put("wall_ratio", c.wallRatio());
       node.put("cpu_ratio", c.cpuRatio());
-      node.put("marts", c.marts());
+      node.put("checked", c.checked());
     }
     json.writeValue(file.toFile(), root);
   }
