@@ -129,8 +129,8 @@ public final class Bench {
         warehouse.root().toString(), "--date", warehouse.day().toString(), "--out", out.toString(), "--threads",
         Integer.toString(DuckDbPeerCheck.DEFAULT_THREADS)));
     if (peer.exitCode() != 0) {
-      throw new BenchException("duckdb's marts are not the pipeline's, so it is no peer (exit " + peer.exitCode()
-          + "); see " + peers.logOf("duckdb"));
+      throw new BenchException("duckdb ended with exit " + peer.exitCode() + ": its marts differ from the"
+          + " pipeline's, or it failed, and no time of it counts; see " + peers.logOf("duckdb"));
     }
     return new BenchReport.Comparison("duckdb", PIPELINE, peer, pipeline, "equal");
   }
