@@ -156,7 +156,6 @@ public class PipelineJob extends MrSuiteTool {
     return 0;
   }
 
-  /** Runs one workflow and keeps its outcome; true when it SUCCEEDED. */
   /**
    * Recovers the curated partitions of the arrival dates kept as they are: no ingest runs there, so the
    * leftovers of a killed run (its lock, staging directory) would otherwise stay until the day is ingested
@@ -177,6 +176,7 @@ public class PipelineJob extends MrSuiteTool {
     }
   }
 
+  /** Runs one workflow and keeps its outcome; true when it SUCCEEDED. */
   private static boolean run(Workflow workflow, Map<String, String> properties, JavaActions actions, int parallel,
       List<WorkflowRun.Outcome> outcomes) throws UnsupportedWorkflowException, InterruptedException {
     WorkflowRun.Outcome outcome = new WorkflowRun(workflow, properties, actions, parallel, System.out).run();
