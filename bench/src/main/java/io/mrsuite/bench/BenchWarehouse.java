@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -58,7 +57,7 @@ public final class BenchWarehouse {
 
   /** Removes everything under the root, for a fresh generation. */
   public void clear() throws IOException {
-    deleteTree(root);
+    Trees.delete(root);
   }
 
   /** Removes everything the jobs wrote, keeping the raw zone and the marker. */
@@ -70,7 +69,7 @@ public final class BenchWarehouse {
       for (Path child : children.toList()) {
         String name = child.getFileName().toString();
         if (!name.equals("raw") && !name.equals(MARKER)) {
-          deleteTree(child);
+          Trees.delete(child);
         }
       }
     }
@@ -105,17 +104,6 @@ public final class BenchWarehouse {
       return Files.size(file);
     } catch (IOException e) {
       throw new IllegalStateException("could not read the size of " + file, e);
-    }
-  }
-
-  private static void deleteTree(Path top) throws IOException {
-    if (!Files.exists(top)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(top)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

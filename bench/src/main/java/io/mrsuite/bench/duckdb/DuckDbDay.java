@@ -3,6 +3,7 @@ package io.mrsuite.bench.duckdb;
 import io.mrsuite.formats.partition.PartitionNames;
 import io.mrsuite.jobs.warehouse.Dataset;
 import io.mrsuite.jobs.warehouse.Zone;
+import io.mrsuite.bench.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Builds the four marts of one event date from the raw zone in an in-process DuckDB, in SQL: the DuckDB peer
@@ -89,7 +88,7 @@ public final class DuckDbDay {
       }
       return rows;
     } finally {
-      deleteTree(copies);
+      Trees.delete(copies);
     }
   }
 
@@ -159,7 +158,7 @@ public final class DuckDbDay {
   /** Writes one mart table as the Parquet partition of X, with its {@code _SUCCESS}; returns its rows. */
   private long write(Connection db, Dataset mart, Path output) throws IOException, SQLException {
     Path partition = output.resolve(mart.dir()).resolve(PartitionNames.dateName(eventDate));
-    deleteTree(partition);
+    Trees.delete(partition);
     Files.createDirectories(partition);
     String file = partition.resolve(PART_FILE).toString().replace("'", "''");
     try (Statement statement = db.createStatement()) {
@@ -168,17 +167,6 @@ public final class DuckDbDay {
       try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + mart.dir())) {
         count.next();
         return count.getLong(1);
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
       }
     }
   }
