@@ -2,14 +2,9 @@ package io.mrsuite.it;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
@@ -57,20 +52,6 @@ final class AvroPartitions {
       }
     }
     return schemas;
-  }
-
-  /** Each part file's name and its bytes' SHA-256, in name order: two runs wrote the same files when equal. */
-  static Map<String, String> digests(FileSystem fs, Path partition) throws IOException {
-    Map<String, String> digests = new TreeMap<>();
-    for (Path file : parts(fs, partition)) {
-      try (InputStream in = fs.open(file)) {
-        digests.put(file.getName(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-            .digest(in.readAllBytes())));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return digests;
   }
 
   private static List<Path> parts(FileSystem fs, Path partition) throws IOException {

@@ -364,8 +364,8 @@ class SampleWarehouseIT {
   @Order(8)
   void failedAndRetriedTaskAttemptsChangeNoByte() throws Exception {
     String day = expected.days().get(0);
-    Map<String, String> curated = AvroPartitions.digests(fs, partition("curated", day));
-    Map<String, String> quarantine = AvroPartitions.digests(fs, partition("quarantine", day));
+    Map<String, String> curated = PartitionFiles.digests(fs, partition("curated", day));
+    Map<String, String> quarantine = PartitionFiles.digests(fs, partition("quarantine", day));
     Configuration ingestConf = retryingClusterConf();
     // The poller fails the first attempts of both maps; their second attempts fail as they write.
     ingestConf.set(TaskFaults.FAIL_ATTEMPTS, "m:0:1:mid-input,m:1:1:after-output");
@@ -374,10 +374,10 @@ class SampleWarehouseIT {
       assertEquals(2, failer.failures().size(), "failed " + failer.failures());
       assertEquals(4, failer.failedAttempts().size(), "failed " + failer.failedAttempts());
     }
-    assertEquals(curated, AvroPartitions.digests(fs, partition("curated", day)));
-    assertEquals(quarantine, AvroPartitions.digests(fs, partition("quarantine", day)));
+    assertEquals(curated, PartitionFiles.digests(fs, partition("curated", day)));
+    assertEquals(quarantine, PartitionFiles.digests(fs, partition("quarantine", day)));
 
-    Map<String, String> dedup = AvroPartitions.digests(fs, partition("curated", "events_dedup", "2026-11-20"));
+    Map<String, String> dedup = PartitionFiles.digests(fs, partition("curated", "events_dedup", "2026-11-20"));
     Configuration dedupConf = retryingClusterConf();
     dedupConf.setInt(MRJobConfig.NUM_REDUCES, 2);
     dedupConf.set(TaskFaults.FAIL_ATTEMPTS, "r:0:0:mid-input,r:1:0:after-output");
@@ -387,7 +387,7 @@ class SampleWarehouseIT {
       assertTrue(!failer.failures().isEmpty(), "a map attempt failed while it ran");
       assertEquals(failer.failures().size() + 2, failer.failedAttempts().size(), "failed " + failer.failedAttempts());
     }
-    assertEquals(dedup, AvroPartitions.digests(fs, partition("curated", "events_dedup", "2026-11-20")));
+    assertEquals(dedup, PartitionFiles.digests(fs, partition("curated", "events_dedup", "2026-11-20")));
   }
 
   /**

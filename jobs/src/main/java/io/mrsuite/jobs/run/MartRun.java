@@ -23,8 +23,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * One run of a job that writes a mart partition as Parquet, published whole when its books balance.
  *
  * <p>The partition is {@code marts/<table>/dt=X}, written through parquet-avro's
- * {@link AvroParquetOutputFormat}. It is published only when its books balance and the staged files' footers
- * hold exactly the rows counted.
+ * {@link AvroParquetOutputFormat} ({@link MartParquetOutputFormat}). It is published only when its books
+ * balance and the staged files' footers hold exactly the rows counted.
  *
  * <p>Reducers write rows with {@code context.write(null, row)} and count each in {@link MartCounters#ROWS};
  * the books count input records: read = written (aggregated into rows) + skipped (not this mart's) +
@@ -51,7 +51,7 @@ public final class MartRun extends PartitionRun {
     Configuration conf = job.getConfiguration();
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
     AvroParquetOutputFormat.setSchema(job, mart.schema().orElseThrow());
-    LazyOutputFormat.setOutputFormatClass(job, AvroParquetOutputFormat.class);
+    LazyOutputFormat.setOutputFormatClass(job, MartParquetOutputFormat.class);
     job.setOutputKeyClass(Void.class);
     if (conf.get(ParquetOutputFormat.COMPRESSION) == null) {
       ParquetOutputFormat.setCompression(job, DEFAULT_CODEC);

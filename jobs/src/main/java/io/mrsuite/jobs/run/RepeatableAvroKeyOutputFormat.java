@@ -79,25 +79,17 @@ public class RepeatableAvroKeyOutputFormat<T> extends AvroKeyOutputFormat<T> {
       writer.setCodec(compressionCodec);
       writer.setSyncInterval(syncInterval);
       writer.create(writerSchema, outputStream, sync);
-      TaskAttemptContext attempt = context;
-      return new RecordWriter<>() {
-        private boolean written;
-
+      return TaskFaults.watch(new RecordWriter<>() {
         @Override
         public void write(AvroKey<T> record, NullWritable ignored) throws IOException {
-          if (!written) {
-            written = true;
-            TaskFaults.reach(attempt.getConfiguration(), attempt.getTaskAttemptID(), TaskFaults.MID_INPUT);
-          }
           writer.append(record.datum());
         }
 
         @Override
         public void close(TaskAttemptContext closing) throws IOException {
           writer.close();
-          TaskFaults.reach(attempt.getConfiguration(), attempt.getTaskAttemptID(), TaskFaults.AFTER_OUTPUT);
         }
-      };
+      }, context);
     }
   }
 }

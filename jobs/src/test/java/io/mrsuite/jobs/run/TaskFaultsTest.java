@@ -2,11 +2,17 @@ package io.mrsuite.jobs.run;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.RecordWriter;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
+import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.junit.jupiter.api.Test;
 
 /** The test hook fails exactly the attempts it names, at the moment it names, and nothing when unset. */
@@ -31,5 +37,49 @@ class TaskFaultsTest {
   @Test
   void unsetFailsNothing() {
     assertDoesNotThrow(() -> TaskFaults.reach(new Configuration(false), MAP_0_ATTEMPT_1, TaskFaults.MID_INPUT));
+  }
+
+  @Test
+  void aWatchedWriterFailsBeforeItsFirstRecordOrOnceClosed() throws Exception {
+    Configuration conf = new Configuration(false);
+    conf.set(TaskFaults.FAIL_ATTEMPTS, "m:0:1:mid-input,r:1:0:after-output");
+    List<String> written = new ArrayList<>();
+
+    RecordWriter<String, String> midInput = TaskFaults.watch(new ListWriter(written),
+        new TaskAttemptContextImpl(conf, MAP_0_ATTEMPT_1));
+    assertThrows(IOException.class, () -> midInput.write("k", "v"));
+    assertEquals(List.of(), written);
+
+    TaskAttemptContext reduce = new TaskAttemptContextImpl(conf, REDUCE_1_ATTEMPT_0);
+    RecordWriter<String, String> afterOutput = TaskFaults.watch(new ListWriter(written), reduce);
+    afterOutput.write("k", "v");
+    assertThrows(IOException.class, () -> afterOutput.close(reduce));
+    assertEquals(List.of("k=v", "closed"), written);
+  }
+
+  @Test
+  void unsetWatchesNothing() {
+    RecordWriter<String, String> writer = new ListWriter(new ArrayList<>());
+    assertSame(writer, TaskFaults.watch(writer, new TaskAttemptContextImpl(new Configuration(false),
+        MAP_0_ATTEMPT_1)));
+  }
+
+  /** Notes what it is given. */
+  private static final class ListWriter extends RecordWriter<String, String> {
+    private final List<String> written;
+
+    ListWriter(List<String> written) {
+      this.written = written;
+    }
+
+    @Override
+    public void write(String key, String value) {
+      written.add(key + "=" + value);
+    }
+
+    @Override
+    public void close(TaskAttemptContext context) {
+      written.add("closed");
+    }
   }
 }
