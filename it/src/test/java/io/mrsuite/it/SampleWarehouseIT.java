@@ -357,8 +357,9 @@ class SampleWarehouseIT {
   /**
    * Task attempts failed while they run (by the poller), part-way through their input and after their output
    * was written (by {@link TaskFaults}), and retried, with speculative execution on, change not one byte of
-   * the published files: each task writes only through its committed attempt into the run's staging
-   * directory, and a file's bytes depend only on its records and name (RepeatableAvroKeyOutputFormat).
+   * the published files, Avro (ingest-events, dedup-events) or Parquet (product-daily): each task writes only
+   * through its committed attempt into the run's staging directory, and a file's bytes depend only on its
+   * records and name (RepeatableAvroKeyOutputFormat; Parquet files hold no random bytes).
    */
   @Test
   @Order(8)
@@ -388,6 +389,21 @@ class SampleWarehouseIT {
       assertEquals(failer.failures().size() + 2, failer.failedAttempts().size(), "failed " + failer.failedAttempts());
     }
     assertEquals(dedup, PartitionFiles.digests(fs, partition("curated", "events_dedup", "2026-11-20")));
+
+    // A mart, Parquet: its clean run is order 7's, in local mode, so the bytes must not depend on where the job
+    // ran either. Its one reducer fails mid-input, then after its file was written.
+    org.apache.hadoop.fs.Path mart = partition("marts", Dataset.PRODUCT_DAILY.dir(), "2026-11-20");
+    Map<String, String> productDaily = PartitionFiles.digests(fs, mart);
+    assertTrue(productDaily.keySet().stream().anyMatch(name -> name.endsWith(".parquet")), "files " + productDaily);
+    Configuration martConf = retryingClusterConf();
+    martConf.set(TaskFaults.FAIL_ATTEMPTS, "r:0:0:mid-input,r:0:1:after-output");
+    try (AttemptFailer failer = AttemptFailer.start(martConf, TaskType.MAP)) {
+      assertEquals(0, ToolRunner.run(martConf, new ProductDailyJob(),
+          new String[] {"--root", fs.makeQualified(ROOT).toString(), "--date", "2026-11-20"}));
+      assertTrue(!failer.failures().isEmpty(), "a map attempt failed while it ran");
+      assertEquals(failer.failures().size() + 2, failer.failedAttempts().size(), "failed " + failer.failedAttempts());
+    }
+    assertEquals(productDaily, PartitionFiles.digests(fs, mart));
   }
 
   /**

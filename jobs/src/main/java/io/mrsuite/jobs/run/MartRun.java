@@ -56,6 +56,12 @@ public final class MartRun extends PartitionRun {
     if (conf.get(ParquetOutputFormat.COMPRESSION) == null) {
       ParquetOutputFormat.setCompression(job, DEFAULT_CODEC);
     }
+    if (!UserSettings.isSet(conf, ParquetOutputFormat.JOB_SUMMARY_LEVEL)
+        && !UserSettings.isSet(conf, ParquetOutputFormat.ENABLE_JOB_SUMMARY)) {
+      // Readers take the schema and statistics from each file's footer; the summaries would only repeat them,
+      // cost a pass over every footer at commit, and differ from run to run when the files are rewritten.
+      conf.set(ParquetOutputFormat.JOB_SUMMARY_LEVEL, ParquetOutputFormat.JobSummaryLevel.NONE.name());
+    }
     conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, true);
     FileOutputFormat.setOutputPath(job, staged);
   }

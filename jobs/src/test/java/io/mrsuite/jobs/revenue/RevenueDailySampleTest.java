@@ -2,6 +2,7 @@ package io.mrsuite.jobs.revenue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,6 +92,13 @@ class RevenueDailySampleTest {
     three.sort(Comparator.comparing(row -> (String) row.get("country"), Comparator.nullsFirst(Comparator.naturalOrder())));
     assertEquals(expectedRows, three);
     assertBooks(expectedRows);
+    try (Stream<Path> files = Files.list(partition())) {
+      List<String> names = files.map(p -> p.getFileName().toString()).filter(name -> !name.endsWith(".crc")).toList();
+      assertTrue(names.containsAll(List.of("_SUCCESS", "_manifest.json")), "files " + names);
+      assertTrue(names.stream().allMatch(name -> name.startsWith("part-r-") || name.equals("_SUCCESS")
+          || name.equals("_manifest.json")),
+          "no Parquet summary (_metadata, _common_metadata) beside the part files: " + names);
+    }
     try (Stream<Path> table = Files.list(root.resolve("marts").resolve(Dataset.REVENUE_DAILY.dir()))) {
       assertEquals(List.of("dt=" + DAY), table.map(p -> p.getFileName().toString()).toList(),
           "no staging or partials directory is left beside the partition");
