@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.RecordWriter;
+import org.apache.hadoop.mapreduce.StatusReporter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
@@ -55,6 +60,52 @@ class TaskFaultsTest {
     afterOutput.write("k", "v");
     assertThrows(IOException.class, () -> afterOutput.close(reduce));
     assertEquals(List.of("k=v", "closed"), written);
+  }
+
+  @Test
+  void aStalledWriterReportsThatItLivesUntilItsLimitThenFails() throws Exception {
+    Configuration conf = new Configuration(false);
+    conf.set(TaskFaults.FAIL_ATTEMPTS, "r:1:0:stall");
+    conf.setLong(TaskFaults.STALL_SECONDS, 1);
+    List<String> written = new ArrayList<>();
+    AtomicInteger reports = new AtomicInteger();
+    TaskAttemptContext stalled = new TaskAttemptContextImpl(conf, REDUCE_1_ATTEMPT_0, new StatusReporter() {
+      @Override
+      public void progress() {
+        reports.incrementAndGet();
+      }
+
+      @Override
+      public Counter getCounter(Enum<?> name) {
+        return null;
+      }
+
+      @Override
+      public Counter getCounter(String group, String name) {
+        return null;
+      }
+
+      @Override
+      public void setStatus(String status) {
+      }
+
+      @Override
+      public float getProgress() {
+        return 0;
+      }
+    });
+    RecordWriter<String, String> writer = TaskFaults.watch(new ListWriter(written), stalled);
+    long start = System.nanoTime();
+    IOException failure = assertThrows(IOException.class, () -> writer.write("k", "v"));
+    assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(1), "waited its limit");
+    assertTrue(failure.getMessage().contains("not replaced within 1 s"), failure.getMessage());
+    assertTrue(reports.get() >= 2, "reported progress " + reports.get() + " times");
+    assertEquals(List.of(), written);
+
+    RecordWriter<String, String> other = TaskFaults.watch(new ListWriter(written),
+        new TaskAttemptContextImpl(conf, MAP_0_ATTEMPT_1));
+    other.write("k", "v");
+    assertEquals(List.of("k=v"), written);
   }
 
   @Test
