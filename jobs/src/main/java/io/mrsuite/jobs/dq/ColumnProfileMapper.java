@@ -20,6 +20,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  */
 public class ColumnProfileMapper extends Mapper<Text, AvroValue<GenericRecord>, Text, ColumnStats> {
   private final Map<String, ColumnStats> stats = new LinkedHashMap<>();
+  private final BinaryValues binary = new BinaryValues();
   private int lgK;
   private String dataset;
   private Schema schema;
@@ -32,12 +33,12 @@ public class ColumnProfileMapper extends Mapper<Text, AvroValue<GenericRecord>, 
   }
 
   @Override
-  protected void map(Text datasetLabel, AvroValue<GenericRecord> value, Context context) {
+  protected void map(Text datasetLabel, AvroValue<GenericRecord> value, Context context) throws IOException {
     GenericRecord record = value.datum();
     selectColumns(datasetLabel.toString(), record.getSchema());
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
-      ColumnTypes.add(columnStats.get(i), column.schema(), column.valueIn(record), lgK);
+      ColumnTypes.add(columnStats.get(i), column.schema(), column.valueIn(record), lgK, binary);
     }
     context.getCounter(DqCounters.RECORDS).increment(1);
   }

@@ -1,13 +1,16 @@
 package io.mrsuite.jobs.dq;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericFixed;
+import org.apache.avro.util.Utf8;
 import org.apache.datasketches.hll.HllSketch;
 
 /**
@@ -51,8 +54,11 @@ final class ColumnTypes {
     return logical != null ? logical.getName() : type.getType().getName();
   }
 
-  /** Adds one value of a column with schema {@code schema} to its stats. */
-  static void add(ColumnStats stats, Schema schema, Object value, int lgK) {
+  /**
+   * Adds one value of a column with schema {@code schema} to its stats. Text and bytes are hashed as their
+   * bytes, nested values as their Avro binary form ({@code binary}), none of them copied.
+   */
+  static void add(ColumnStats stats, Schema schema, Object value, int lgK, BinaryValues binary) throws IOException {
     if (value == null) {
       stats.addNull();
       return;
@@ -83,35 +89,29 @@ final class ColumnTypes {
           stats.addOrdered(BigDecimal.valueOf(number));
         }
       }
-      case BYTES -> updateBytes(sketch, bytes((ByteBuffer) value));
-      case FIXED -> updateBytes(sketch, ((GenericFixed) value).bytes());
-      case ARRAY, MAP, RECORD, UNION -> updateText(sketch, GenericData.get().toString(value));
-      default -> updateText(sketch, value.toString());
+      case BYTES -> updateBytes(sketch, ((ByteBuffer) value).duplicate());
+      case FIXED -> updateBytes(sketch, ByteBuffer.wrap(((GenericFixed) value).bytes()));
+      case ARRAY, MAP, RECORD, UNION -> updateBytes(sketch, binary.of(type, value));
+      case STRING -> updateBytes(sketch, utf8(value));
+      default -> updateBytes(sketch, ByteBuffer.wrap(value.toString().getBytes(StandardCharsets.UTF_8)));
     }
+  }
+
+  // The same bytes HllSketch.update(String) hashes, without the String.
+  private static ByteBuffer utf8(Object text) {
+    if (text instanceof Utf8 utf8) {
+      return ByteBuffer.wrap(utf8.getBytes(), 0, utf8.getByteLength());
+    }
+    return ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   // HllSketch ignores an empty string or array; "" is a value like any other, so it goes in as a marker that
   // a column of text or bytes cannot otherwise produce (a long).
-  private static void updateText(HllSketch sketch, String text) {
-    if (text.isEmpty()) {
-      sketch.update(EMPTY_MARKER);
-    } else {
-      sketch.update(text);
-    }
-  }
-
-  private static void updateBytes(HllSketch sketch, byte[] bytes) {
-    if (bytes.length == 0) {
+  private static void updateBytes(HllSketch sketch, ByteBuffer bytes) {
+    if (bytes.remaining() == 0) {
       sketch.update(EMPTY_MARKER);
     } else {
       sketch.update(bytes);
     }
-  }
-
-  private static byte[] bytes(ByteBuffer buffer) {
-    ByteBuffer copy = buffer.duplicate();
-    byte[] bytes = new byte[copy.remaining()];
-    copy.get(bytes);
-    return bytes;
   }
 }

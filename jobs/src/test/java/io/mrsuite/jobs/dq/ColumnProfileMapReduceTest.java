@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.dq;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -8,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -17,6 +20,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.hadoop.io.AvroSerialization;
 import org.apache.avro.mapred.AvroValue;
 import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.util.Utf8;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.DataInputBuffer;
 import org.apache.hadoop.io.DataOutputBuffer;
@@ -59,6 +63,32 @@ class ColumnProfileMapReduceTest {
     assertStats(output.get(3).getSecond(), "string", 3, 1, null, null, 2);
     assertStats(output.get(4).getSecond(), "array", 3, 0, null, null, 2);
     assertEquals(3, driver.getCounters().findCounter(DqCounters.RECORDS).getValue());
+  }
+
+  @Test
+  void textIsCountedByItsBytesWhateverObjectHoldsIt() throws IOException {
+    ColumnStats fromStrings = strings("é", "", "b");
+    ColumnStats fromUtf8 = new ColumnStats("string");
+    BinaryValues binary = new BinaryValues();
+    Utf8 reused = new Utf8("a much longer value first");
+    for (String value : List.of("é", "", "b")) {
+      reused.set(value);
+      ColumnTypes.add(fromUtf8, Schema.create(Schema.Type.STRING), reused, DqReportKeys.DEFAULT_HLL_LG_K, binary);
+    }
+    assertArrayEquals(fromStrings.distinct().toCompactByteArray(), fromUtf8.distinct().toCompactByteArray());
+    assertEquals(3, Math.round(fromUtf8.distinct().getEstimate()));
+  }
+
+  @Test
+  void equalMapsCountOnceWhicheverObjectsHoldThem() throws IOException {
+    Schema map = Schema.createMap(Schema.create(Schema.Type.STRING));
+    ColumnStats stats = new ColumnStats("map");
+    BinaryValues binary = new BinaryValues();
+    for (Map<String, String> value : List.of(Map.of("k", "v"), new HashMap<>(Map.of("k", "v")), Map.of("k", "w"),
+        Map.<String, String>of())) {
+      ColumnTypes.add(stats, map, value, DqReportKeys.DEFAULT_HLL_LG_K, binary);
+    }
+    assertStats(stats, "map", 4, 0, null, null, 3);
   }
 
   @Test
@@ -130,18 +160,19 @@ class ColumnProfileMapReduceTest {
     assertEquals(distinct, Math.round(stats.distinct().getEstimate()));
   }
 
-  private static ColumnStats strings(String... values) {
+  private static ColumnStats strings(String... values) throws IOException {
     ColumnStats stats = new ColumnStats("string");
     for (String value : values) {
-      ColumnTypes.add(stats, Schema.create(Schema.Type.STRING), value, DqReportKeys.DEFAULT_HLL_LG_K);
+      ColumnTypes.add(stats, Schema.create(Schema.Type.STRING), value, DqReportKeys.DEFAULT_HLL_LG_K,
+          new BinaryValues());
     }
     return stats;
   }
 
-  private static ColumnStats times(Long... values) {
+  private static ColumnStats times(Long... values) throws IOException {
     ColumnStats stats = new ColumnStats(ColumnTypes.TIMESTAMP_MILLIS);
     for (Long value : values) {
-      ColumnTypes.add(stats, TIME, value, DqReportKeys.DEFAULT_HLL_LG_K);
+      ColumnTypes.add(stats, TIME, value, DqReportKeys.DEFAULT_HLL_LG_K, new BinaryValues());
     }
     return stats;
   }
