@@ -5,8 +5,7 @@ import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.OutputCheck;
 import io.mrsuite.jobs.run.RecordCounters;
-import io.mrsuite.jobs.shuffle.JoinKey;
-import io.mrsuite.jobs.shuffle.SecondarySort;
+import io.mrsuite.jobs.shuffle.JoinKeyShuffle;
 import io.mrsuite.jobs.tool.DatasetJob;
 import io.mrsuite.jobs.tool.JobInput;
 import io.mrsuite.jobs.tool.JobOptions;
@@ -46,7 +45,7 @@ public class DedupEventsJob extends DatasetJob {
     job.setJarByClass(DedupEventsJob.class);
     DatasetInputs.read(job, Dataset.EVENTS, paths.input(INPUT));
     job.setMapperClass(DedupEventsMapper.class);
-    SecondarySort.configure(job, JoinKey.getClassSchema(), Event.getClassSchema(), "key", HashRangePartitioner.class);
+    JoinKeyShuffle.configure(job, Event.getClassSchema(), HashRangePartitioner.class);
     job.setReducerClass(DedupEventsReducer.class);
 
     CuratedRun run = new CuratedRun(NAME, paths, job.getConfiguration(), oozieAction());

@@ -9,8 +9,7 @@ import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.OutputCheck;
 import io.mrsuite.jobs.run.RecordCounters;
-import io.mrsuite.jobs.shuffle.JoinKey;
-import io.mrsuite.jobs.shuffle.SecondarySort;
+import io.mrsuite.jobs.shuffle.JoinKeyShuffle;
 import io.mrsuite.jobs.tool.DatasetJob;
 import io.mrsuite.jobs.tool.JobInput;
 import io.mrsuite.jobs.tool.JobOptions;
@@ -122,8 +121,7 @@ public class EnrichEventsJob extends DatasetJob {
     AvroJob.setInputKeySchema(job, Schema.createUnion(Event.getClassSchema(), Product.getClassSchema()));
     MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, EventsJoinMapper.class);
     MultipleInputs.addInputPath(job, products, AvroKeyInputFormat.class, CatalogJoinMapper.class);
-    SecondarySort.configure(job, JoinKey.getClassSchema(),
-        Schema.createUnion(Product.getClassSchema(), EnrichedEvent.getClassSchema()), "key");
+    JoinKeyShuffle.configure(job, Schema.createUnion(Product.getClassSchema(), EnrichedEvent.getClassSchema()));
     job.setReducerClass(CatalogJoinReducer.class);
   }
 

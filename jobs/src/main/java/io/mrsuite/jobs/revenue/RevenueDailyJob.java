@@ -11,8 +11,7 @@ import io.mrsuite.jobs.run.RecordBooks;
 import io.mrsuite.jobs.run.RepeatableAvroKeyOutputFormat;
 import io.mrsuite.jobs.run.StagedRecords;
 import io.mrsuite.jobs.shuffle.CountryKey;
-import io.mrsuite.jobs.shuffle.JoinKey;
-import io.mrsuite.jobs.shuffle.SecondarySort;
+import io.mrsuite.jobs.shuffle.JoinKeyShuffle;
 import io.mrsuite.jobs.tool.DatasetJob;
 import io.mrsuite.jobs.tool.JobInput;
 import io.mrsuite.jobs.tool.JobOptions;
@@ -101,8 +100,7 @@ public class RevenueDailyJob extends DatasetJob {
     }
     MultipleInputs.addInputPath(job, paths.single(EVENTS), AvroKeyInputFormat.class, PurchaseJoinMapper.class);
     CachedFxRates.ship(job, paths.single(FX_RATES));
-    SecondarySort.configure(job, JoinKey.getClassSchema(),
-        Schema.createUnion(RevenueOrder.getClassSchema(), RevenuePurchase.getClassSchema()), "key");
+    JoinKeyShuffle.configure(job, Schema.createUnion(RevenueOrder.getClassSchema(), RevenuePurchase.getClassSchema()));
     job.setReducerClass(RevenueJoinReducer.class);
     AvroJob.setOutputKeySchema(job, RevenuePartial.getClassSchema());
     job.setOutputValueClass(NullWritable.class);

@@ -4,8 +4,7 @@ import io.mrsuite.formats.csv.CombinedCsvInputFormat;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
 import io.mrsuite.jobs.run.OutputCheck;
-import io.mrsuite.jobs.shuffle.JoinKey;
-import io.mrsuite.jobs.shuffle.SecondarySort;
+import io.mrsuite.jobs.shuffle.JoinKeyShuffle;
 import io.mrsuite.jobs.tool.DatasetJob;
 import io.mrsuite.jobs.tool.JobInput;
 import io.mrsuite.jobs.tool.JobOptions;
@@ -63,7 +62,7 @@ public abstract class KeyedCsvIngestJob extends DatasetJob {
         MultipleInputs.addInputPath(job, path, input.format(), rawMapper(input));
       }
     }
-    SecondarySort.configure(job, JoinKey.getClassSchema(), SourcedRecord.getClassSchema(), "key");
+    JoinKeyShuffle.configure(job, SourcedRecord.getClassSchema());
     job.setReducerClass(rawReducer());
 
     CuratedRun run = new CuratedRun(name(), paths, job.getConfiguration(), oozieAction());
