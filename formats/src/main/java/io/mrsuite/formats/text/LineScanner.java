@@ -104,6 +104,24 @@ public final class LineScanner {
         readLimit = n;
       }
       while (readPos < readLimit) {
+        if (!checkBom && (firstInvalid >= 0 || utf8.atBoundary())) {
+          // A run of ASCII bytes other than '\n' needs no UTF-8 check: scan it in a tight loop, copy it at once.
+          int runEnd = asciiRunEnd(readPos);
+          if (runEnd > readPos) {
+            int run = runEnd - readPos;
+            int kept = (int) Math.max(0, Math.min(run, (long) maxLineBytes + 1 - held));
+            if (kept > 0) {
+              ensureCapacity(held + kept);
+              System.arraycopy(readBuffer, readPos, lineBuffer, held, kept);
+              held += kept;
+            }
+            lineBytes += run;
+            position += run;
+            last = readBuffer[runEnd - 1];
+            readPos = runEnd;
+            continue;
+          }
+        }
         byte b = readBuffer[readPos++];
         position++;
         if (b == '\n') {
@@ -134,6 +152,18 @@ public final class LineScanner {
         }
       }
     }
+  }
+
+  private int asciiRunEnd(int from) {
+    int end = from;
+    while (end < readLimit) {
+      byte b = readBuffer[end];
+      if (b == '\n' || b < 0) {
+        break;
+      }
+      end++;
+    }
+    return end;
   }
 
   private void emit(RawLine line, long lineStart, long lineBytes, int held, long firstInvalid, byte last,

@@ -428,6 +428,60 @@ class LineScannerTest {
     assertEquals(expected, scan(trickle(data, 4093), BIG, StreamBreaks.NONE));
   }
 
+  /**
+   * Random streams of ASCII runs, line feeds, carriage returns, valid and broken multi-byte characters and byte
+   * order marks, under random limits and read sizes, give exactly the lines the contract's rules give: split at
+   * line feeds, one carriage return before one dropped, a leading BOM skipped, the first bad byte found.
+   */
+  @Test
+  void randomStreamsGiveTheLinesTheRulesGive() throws IOException {
+    Random random = new Random(20261204);
+    byte[][] pieces = {bytes("abc"), bytes("x".repeat(300)), bytes("\n"), bytes("\r"), bytes("\r\n"), bytes("é"),
+        bytes("€"), bytes("😀"), hex("\\xC3"), hex("\\xFF"), hex("\\xE2\\x82"), hex("\\xEF\\xBB\\xBF"), bytes("{\"k\":1}")};
+    for (int round = 0; round < 300; round++) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int count = random.nextInt(400);
+      for (int i = 0; i < count; i++) {
+        out.writeBytes(pieces[random.nextInt(pieces.length)]);
+      }
+      byte[] data = out.toByteArray();
+      int max = random.nextBoolean() ? BIG : 1 + random.nextInt(40);
+      List<ScannedLine> expected = linesByTheRules(data, max);
+      assertEquals(expected, scan(data, max), "round " + round);
+      assertEquals(expected, scan(trickle(data, 1 + random.nextInt(7)), max, StreamBreaks.NONE), "round " + round);
+    }
+  }
+
+  private static List<ScannedLine> linesByTheRules(byte[] data, int max) {
+    List<ScannedLine> lines = new ArrayList<>();
+    int start = data.length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF ? 3 : 0;
+    long number = 0;
+    while (start < data.length) {
+      int feed = start;
+      while (feed < data.length && data[feed] != '\n') {
+        feed++;
+      }
+      int end = feed < data.length && feed > start && data[feed - 1] == '\r' ? feed - 1 : feed;
+      byte[] content = Arrays.copyOfRange(data, start, end);
+      Utf8Validator utf8 = new Utf8Validator();
+      long firstInvalid = -1;
+      for (int i = 0; i < content.length && firstInvalid < 0; i++) {
+        if (!utf8.accept(content[i])) {
+          firstInvalid = i;
+        }
+      }
+      if (firstInvalid < 0 && !utf8.atBoundary()) {
+        firstInvalid = content.length;
+      }
+      boolean tooLarge = content.length > max;
+      byte[] held = tooLarge ? Arrays.copyOf(content, max + 1) : content;
+      lines.add(new ScannedLine(FILE, ++number, start, held, content.length, firstInvalid,
+          tooLarge ? RawLine.Kind.TOO_LARGE : RawLine.Kind.LINE, ""));
+      start = feed + 1;
+    }
+    return lines;
+  }
+
   @Test
   void invalidByteOffsetIsRelativeToTheLineAcrossBufferBoundaries() throws IOException {
     int boundary = 64 * 1024;
