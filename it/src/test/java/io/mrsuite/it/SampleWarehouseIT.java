@@ -54,10 +54,13 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.mapred.MiniMRClientCluster;
 import org.apache.hadoop.mapred.MiniMRClientClusterFactory;
 import org.apache.hadoop.mapreduce.Cluster;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.JobCounter;
 import org.apache.hadoop.mapreduce.JobID;
 import org.apache.hadoop.mapreduce.JobStatus;
 import org.apache.hadoop.mapreduce.MRConfig;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.TaskReport;
 import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
@@ -359,11 +362,12 @@ class SampleWarehouseIT {
    * was written (by {@link TaskFaults}), and retried, with speculative execution on, change not one byte of
    * the published files, Avro (ingest-events, dedup-events) or Parquet (product-daily): each task writes only
    * through its committed attempt into the run's staging directory, and a file's bytes depend only on its
-   * records and name (RepeatableAvroKeyOutputFormat; Parquet files hold no random bytes).
+   * records and name (RepeatableAvroKeyOutputFormat; Parquet files hold no random bytes). A stalled reducer's
+   * speculative attempt commits in its place, and the files are again the clean run's.
    */
   @Test
   @Order(8)
-  void failedAndRetriedTaskAttemptsChangeNoByte() throws Exception {
+  void failedRetriedAndSpeculativeAttemptsChangeNoByte() throws Exception {
     String day = expected.days().get(0);
     Map<String, String> curated = PartitionFiles.digests(fs, partition("curated", day));
     Map<String, String> quarantine = PartitionFiles.digests(fs, partition("quarantine", day));
@@ -387,6 +391,32 @@ class SampleWarehouseIT {
           new String[] {"--root", fs.makeQualified(ROOT).toString(), "--date", "2026-11-20"}));
       assertTrue(!failer.failures().isEmpty(), "a map attempt failed while it ran");
       assertEquals(failer.failures().size() + 2, failer.failedAttempts().size(), "failed " + failer.failedAttempts());
+    }
+    assertEquals(dedup, PartitionFiles.digests(fs, partition("curated", "events_dedup", "2026-11-20")));
+
+    // A duplicate attempt: reducer 0's first attempt stalls at its first record, still reporting that it lives,
+    // until the speculator starts a second beside it; the second commits and the first is killed.
+    Set<JobID> earlier = jobIds();
+    Configuration speculativeConf = retryingClusterConf();
+    speculativeConf.setInt(MRJobConfig.NUM_REDUCES, 2);
+    speculativeConf.set(TaskFaults.FAIL_ATTEMPTS, "r:0:0:stall");
+    assertEquals(0, ToolRunner.run(speculativeConf, new DedupEventsJob(),
+        new String[] {"--root", fs.makeQualified(ROOT).toString(), "--date", "2026-11-20"}));
+    Cluster cluster = new Cluster(clusterConf());
+    try {
+      Set<JobID> ran = jobIds();
+      ran.removeAll(earlier);
+      assertEquals(1, ran.size(), "jobs " + ran);
+      org.apache.hadoop.mapreduce.Job job = cluster.getJob(ran.iterator().next());
+      Counters counters = job.getCounters();
+      assertEquals(3, counters.findCounter(JobCounter.TOTAL_LAUNCHED_REDUCES).getValue(), "reduce attempts");
+      assertEquals(1, counters.findCounter(JobCounter.NUM_KILLED_REDUCES).getValue(), "killed reduce attempts");
+      assertEquals(0, counters.findCounter(JobCounter.NUM_FAILED_REDUCES).getValue(), "failed reduce attempts");
+      TaskReport reducer0 = Arrays.stream(job.getTaskReports(TaskType.REDUCE))
+          .filter(report -> report.getTaskID().getId() == 0).findFirst().orElseThrow();
+      assertEquals(1, reducer0.getSuccessfulTaskAttemptId().getId(), "the speculative attempt committed");
+    } finally {
+      cluster.close();
     }
     assertEquals(dedup, PartitionFiles.digests(fs, partition("curated", "events_dedup", "2026-11-20")));
 
