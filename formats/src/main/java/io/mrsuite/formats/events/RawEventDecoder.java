@@ -40,7 +40,7 @@ public final class RawEventDecoder {
     if (line.kind() == RawLine.Kind.TOO_LARGE) {
       throw new Rejection(QuarantineReason.RECORD_TOO_LARGE, "line is " + line.fullLength() + " bytes, over the limit");
     }
-    Event event = validator.validate(parser.parse(line.text()));
+    Event event = validator.validate(parser.parse(line.bytes(), 0, line.length()));
     event.setSourceFile(line.sourceFile());
     event.setSourceOffset(line.offset());
     event.setSourceLine(line.lineNumber());

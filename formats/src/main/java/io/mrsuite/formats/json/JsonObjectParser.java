@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.formats.quarantine.Rejection;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,15 +26,32 @@ import java.util.Map;
 public final class JsonObjectParser {
   public static final int MAX_DEPTH = 1000;
 
+  // Field names are canonicalized, so a name seen before comes back as the same String, its hash already
+  // computed; names crafted to collide only slow their own line down instead of failing the task.
   private final JsonFactory factory = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+      .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
       .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+      .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
       .build();
 
   /** Parses {@code line}; the map iterates in source order. */
   public Map<String, JsonField> parse(String line) throws Rejection {
-    try (JsonParser parser = factory.createParser(line)) {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return parse(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Parses the well-formed UTF-8 line in {@code bytes[offset, offset + length)}, straight from its bytes; the
+   * map iterates in source order. Columns in the rejections count bytes.
+   */
+  public Map<String, JsonField> parse(byte[] bytes, int offset, int length) throws Rejection {
+    // Jackson skips a byte-order mark at the start of its input; inside a file it is no JSON text.
+    if (length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
+        && bytes[offset + 2] == (byte) 0xBF) {
+      throw malformed("a byte-order mark (U+FEFF) before the JSON object at column 1");
+    }
+    try (JsonParser parser = factory.createParser(bytes, offset, length)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw malformed("no JSON value");
@@ -47,10 +65,10 @@ public final class JsonObjectParser {
         JsonToken valueToken = parser.nextToken();
         String text;
         if (valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY) {
-          int start = (int) parser.getTokenLocation().getCharOffset();
+          int start = (int) parser.getTokenLocation().getByteOffset();
           skipStructure(parser);
-          int end = (int) parser.getCurrentLocation().getCharOffset();
-          text = line.substring(start, end);
+          int end = (int) parser.getCurrentLocation().getByteOffset();
+          text = new String(bytes, offset + start, end - start, StandardCharsets.UTF_8);
         } else {
           text = valueToken == JsonToken.VALUE_NULL ? null : parser.getText();
         }
@@ -64,7 +82,7 @@ public final class JsonObjectParser {
     } catch (JsonProcessingException e) {
       throw malformed(e.getOriginalMessage().replace('\n', ' ') + at(e.getLocation()));
     } catch (IOException e) {
-      throw new IllegalStateException("reading a String cannot fail", e);
+      throw new IllegalStateException("reading a byte array cannot fail", e);
     }
   }
 

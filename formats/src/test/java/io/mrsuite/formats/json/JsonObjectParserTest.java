@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonToken;
 import io.mrsuite.formats.quarantine.QuarantineReason;
 import io.mrsuite.formats.quarantine.Rejection;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -244,6 +245,18 @@ class JsonObjectParserTest {
     assertTrue(rejected("{\"a\":[1,]}").detail().endsWith(" at column 10"));
     rejected("{,}");
     rejected("{\"a\":[,1]}");
+  }
+
+  @Test
+  void aLineIsParsedFromItsBytesAtAnyOffset() throws Rejection {
+    byte[] padded = "xx{\"é\":{\"b\":[1,\"ü\"]},\"c\":\"😀\"}yy".getBytes(StandardCharsets.UTF_8);
+    Map<String, JsonField> fields = parser.parse(padded, 2, padded.length - 4);
+    assertEquals(List.of("é", "c"), List.copyOf(fields.keySet()));
+    assertEquals("{\"b\":[1,\"ü\"]}", fields.get("é").text());
+    assertEquals("😀", fields.get("c").text());
+    byte[] twice = "zz{}{}".getBytes(StandardCharsets.UTF_8);
+    assertEquals("text after the JSON object at column 3",
+        assertThrows(Rejection.class, () -> parser.parse(twice, 2, 4)).detail());
   }
 
   @ParameterizedTest
