@@ -1,7 +1,9 @@
 package io.mrsuite.formats.avro;
 
 import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.specific.SpecificData;
 
 /**
@@ -18,5 +20,16 @@ public class CuratedDataModel extends SpecificData {
     addLogicalTypeConversion(new TimeConversions.DateConversion());
     addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
     addLogicalTypeConversion(new TimeConversions.LocalTimestampMillisConversion());
+  }
+
+  /** Avro's specific reader, with the string classes looked up once per schema ({@link CuratedDatumReader}). */
+  @Override
+  public DatumReader createDatumReader(Schema writer, Schema reader) {
+    return new CuratedDatumReader<>(writer, reader, this);
+  }
+
+  @Override
+  public DatumReader createDatumReader(Schema schema) {
+    return createDatumReader(schema, schema);
   }
 }
