@@ -88,20 +88,28 @@ public final class EventValidator {
     }
     EventType type = knownType(fields.get(EventField.EVENT_TYPE));
     if (type != null) {
-      String because = " (required for " + type + ")";
       if (NEED_PRODUCT.contains(type)) {
-        requirePresent(fields, EventField.PRODUCT_ID, because);
+        requirePresent(fields, EventField.PRODUCT_ID, type);
       }
       if (NEED_PRICE.contains(type)) {
-        requirePresent(fields, EventField.PRICE, because);
+        requirePresent(fields, EventField.PRICE, type);
       }
       if (NEED_ORDER.contains(type)) {
-        requirePresent(fields, EventField.ORDER_ID, because);
+        requirePresent(fields, EventField.ORDER_ID, type);
       }
     }
     JsonField price = fields.get(EventField.PRICE);
     if (price != null && !price.isNull()) {
       requirePresent(fields, EventField.CURRENCY, " (required when price is present)");
+    }
+  }
+
+  // The reason is built only for a field that is missing: this runs for every line.
+  private static void requirePresent(Map<String, JsonField> fields, String name, EventType requiredFor)
+      throws Rejection {
+    JsonField field = fields.get(name);
+    if (field == null || field.isNull() || field.isString() && field.text().isEmpty()) {
+      requirePresent(fields, name, " (required for " + requiredFor + ")");
     }
   }
 
