@@ -102,7 +102,9 @@ public final class SparkDay {
     registerText(inputs);
     try {
       for (String stage : STAGES) {
+        long started = System.nanoTime();
         new SparkSqlScript(stage).run(spark, Map.of("event_date", "DATE '" + eventDate + "'"));
+        System.err.printf("spark peer: stage %s took %.1f s%n", stage, (System.nanoTime() - started) / 1e9);
       }
       Files.createDirectories(output);
       Map<String, Long> rows = new LinkedHashMap<>();
@@ -111,6 +113,10 @@ public final class SparkDay {
       }
       return rows;
     } finally {
+      // The stages' tables and views, so that the session can run another day.
+      for (String stage : STAGES) {
+        spark.catalog().dropTempView(stage);
+      }
       spark.catalog().clearCache();
     }
   }

@@ -6,12 +6,13 @@
 -- The JSON type of a value of a parsed line (a VARIANT): STRING, INTEGER (a JSON integer that fits a BIGINT),
 -- NUMBER (any other number: a fraction, an exponent, a larger integer), BOOLEAN, OBJECT<...>, ARRAY<...>; NULL
 -- when the value is absent or JSON null (the contract treats both alike).
-CREATE OR REPLACE TEMPORARY FUNCTION json_kind(v VARIANT) RETURNS STRING RETURN
-  CASE WHEN v IS NULL THEN NULL
-       WHEN schema_of_variant(v) = 'VOID' THEN NULL
-       WHEN schema_of_variant(v) = 'BIGINT' THEN 'INTEGER'
-       WHEN schema_of_variant(v) = 'DOUBLE' OR startswith(schema_of_variant(v), 'DECIMAL') THEN 'NUMBER'
-       ELSE schema_of_variant(v) END;
+CREATE OR REPLACE TEMPORARY FUNCTION json_kind_of_schema(schema STRING) RETURNS STRING RETURN
+  CASE WHEN schema = 'VOID' THEN NULL
+       WHEN schema = 'BIGINT' THEN 'INTEGER'
+       WHEN schema = 'DOUBLE' OR startswith(schema, 'DECIMAL') THEN 'NUMBER'
+       ELSE schema END;
+
+CREATE OR REPLACE TEMPORARY FUNCTION json_kind(v VARIANT) RETURNS STRING RETURN json_kind_of_schema(schema_of_variant(v));
 
 -- An amount in cents from its sign, whole digits, fraction digits and exponent (sections 2 and 3,
 -- docs/data-contract-notes.md), with its significant digits and its scale as Java's BigDecimal counts them: at
