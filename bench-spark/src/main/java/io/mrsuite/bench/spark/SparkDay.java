@@ -31,7 +31,7 @@ import org.apache.spark.sql.functions;
  * reads them), one row per line, into the views {@code event_text} and {@code csv_text}; the SQL next to this
  * class, one file per stage run in {@link #STAGES} order, does the rest: the contract's rules as SQL functions,
  * the candidate events, the CSV records, the reference data of X, the orders, the sessions and the marts, each
- * a cached table or a view. Each mart is then written as Parquet to {@code <out>/<table>/dt=X/part-00000.parquet},
+ * a materialised table or a view ({@link SparkSqlScript}). Each mart is then written as Parquet to {@code <out>/<table>/dt=X/part-00000.parquet},
  * with the column names and types of ours.
  */
 public final class SparkDay {
