@@ -24,12 +24,17 @@ import java.util.stream.Collectors;
  * they stand in for; prints the table and writes it as JSON.
  *
  * <p>Usage: {@code Bench --jobs-jar JAR --hadoop-classpath CP --bench-classpath CP --log4j FILE
- * --dq-thresholds FILE [--size 256m|1g|4g] [--jobs a,b] [--out FILE] [--work DIR] [--java-opts "..."]}; bin/bench
- * gives the first five.
+ * --dq-thresholds FILE [--size 256m|1g|4g] [--jobs a,b] [--out FILE] [--work DIR] [--java-opts "..."]
+ * [--spark-classpath CP --spark-java-opts "..."]}; bin/bench gives the first five, and the last two when the Spark
+ * peer (bench-spark, built with -Pspark-peer) is built: it then runs after the DuckDB peer, on its own classpath.
  */
 public final class Bench {
   private static final String RUN_JAR = "org.apache.hadoop.util.RunJar";
   private static final String PIPELINE = "pipeline";
+  /** The Spark peer's main class, in bench-spark: on the Spark classpath only, so named here, not imported. */
+  private static final String SPARK_PEER_CHECK = "io.mrsuite.bench.spark.SparkPeerCheck";
+  /** local[2], as DuckDB gets 2 threads: the cores of the machines bin/bench runs on. */
+  private static final int SPARK_THREADS = 2;
   private static final String INGEST_EVENTS = "ingest-events";
   private static final String RECORD_COUNTERS = "io.mrsuite.jobs.run.RecordCounters";
   private static final Pattern LOOP_BOOKS = Pattern.compile(
@@ -40,6 +45,8 @@ public final class Bench {
   private final BenchWarehouse warehouse;
   private final ChildJvm jobs;
   private final ChildJvm peers;
+  /** The Spark peer's JVMs (Spark's classpath and module flags), or null when it is not built. */
+  private final ChildJvm spark;
   private final Path jobsJar;
 
   private Bench(Map<String, String> options) {
@@ -58,6 +65,18 @@ public final class Bench {
     this.jobs = new ChildJvm(jvm, required("hadoop-classpath") + java.io.File.pathSeparator + benchJar(), logs);
     this.peers = new ChildJvm(jvm, required("bench-classpath") + java.io.File.pathSeparator
         + required("hadoop-classpath"), logs);
+    String sparkClasspath = options.get("spark-classpath");
+    if (sparkClasspath == null) {
+      this.spark = null;
+    } else {
+      // Spark brings its own Hadoop client and Log4j 2: none of hadoop-client's classpath.
+      List<String> sparkJvm = new ArrayList<>(jvm);
+      String sparkOpts = options.getOrDefault("spark-java-opts", "").trim();
+      if (!sparkOpts.isEmpty()) {
+        sparkJvm.addAll(Arrays.asList(sparkOpts.split("\\s+")));
+      }
+      this.spark = new ChildJvm(sparkJvm, sparkClasspath, logs);
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -99,6 +118,9 @@ public final class Bench {
           warehouse.day().toString(), "--dq-thresholds", required("dq-thresholds")));
       report.add(pipeline);
       report.compare(duckDb(pipeline));
+      if (spark != null) {
+        report.compare(sparkPeer(pipeline));
+      }
     }
     for (DayJobs.DayJob dayJob : dayJobs) {
       if (wanted.contains(dayJob.name())) {
@@ -133,6 +155,23 @@ public final class Bench {
           + " pipeline's, or it failed, and no time of it counts; see " + peers.logOf("duckdb"));
     }
     return new BenchReport.Comparison("duckdb", PIPELINE, peer, pipeline, "equal");
+  }
+
+  /**
+   * Spark SQL on the same raw files in local[2], right after DuckDB, its marts checked equal to the pipeline's
+   * before its time counts: SparkPeerCheck exits 1, naming the rows, when they differ.
+   */
+  private BenchReport.Comparison sparkPeer(Measurement pipeline) throws IOException, InterruptedException,
+      BenchException {
+    System.out.println("bench: spark (peer of pipeline) ...");
+    Path out = warehouse.root().getParent().resolve("spark");
+    Measurement peer = spark.run("spark", SPARK_PEER_CHECK, List.of("--root", warehouse.root().toString(), "--date",
+        warehouse.day().toString(), "--out", out.toString(), "--threads", Integer.toString(SPARK_THREADS)));
+    if (peer.exitCode() != 0) {
+      throw new BenchException("spark ended with exit " + peer.exitCode() + ": its marts differ from the"
+          + " pipeline's, or it failed, and no time of it counts; see " + spark.logOf("spark"));
+    }
+    return new BenchReport.Comparison("spark", PIPELINE, peer, pipeline, "equal");
   }
 
   /**
