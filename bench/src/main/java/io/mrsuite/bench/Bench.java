@@ -33,8 +33,6 @@ public final class Bench {
   private static final String PIPELINE = "pipeline";
   /** The Spark peer's main class, in bench-spark: on the Spark classpath only, so named here, not imported. */
   private static final String SPARK_PEER_CHECK = "io.mrsuite.bench.spark.SparkPeerCheck";
-  /** local[2], as DuckDB gets 2 threads: the cores of the machines bin/bench runs on. */
-  private static final int SPARK_THREADS = 2;
   private static final String INGEST_EVENTS = "ingest-events";
   private static final String RECORD_COUNTERS = "io.mrsuite.jobs.run.RecordCounters";
   private static final Pattern LOOP_BOOKS = Pattern.compile(
@@ -149,7 +147,7 @@ public final class Bench {
     Path out = warehouse.root().getParent().resolve("duckdb");
     Measurement peer = peers.run("duckdb", DuckDbPeerCheck.class.getName(), List.of("--root",
         warehouse.root().toString(), "--date", warehouse.day().toString(), "--out", out.toString(), "--threads",
-        Integer.toString(DuckDbPeerCheck.DEFAULT_THREADS)));
+        Integer.toString(PeerCheck.DEFAULT_THREADS)));
     if (peer.exitCode() != 0) {
       throw new BenchException("duckdb ended with exit " + peer.exitCode() + ": its marts differ from the"
           + " pipeline's, or it failed, and no time of it counts; see " + peers.logOf("duckdb"));
@@ -166,7 +164,7 @@ public final class Bench {
     System.out.println("bench: spark (peer of pipeline) ...");
     Path out = warehouse.root().getParent().resolve("spark");
     Measurement peer = spark.run("spark", SPARK_PEER_CHECK, List.of("--root", warehouse.root().toString(), "--date",
-        warehouse.day().toString(), "--out", out.toString(), "--threads", Integer.toString(SPARK_THREADS)));
+        warehouse.day().toString(), "--out", out.toString(), "--threads", Integer.toString(PeerCheck.DEFAULT_THREADS)));
     if (peer.exitCode() != 0) {
       throw new BenchException("spark ended with exit " + peer.exitCode() + ": its marts differ from the"
           + " pipeline's, or it failed, and no time of it counts; see " + spark.logOf("spark"));
