@@ -11,6 +11,7 @@ import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileConstants;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroOutputFormat;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
@@ -78,6 +79,9 @@ public class RepeatableAvroKeyOutputFormat<T> extends AvroKeyOutputFormat<T> {
       DataFileWriter<T> writer = new DataFileWriter<>(dataModel.createDatumWriter(writerSchema));
       writer.setCodec(compressionCodec);
       writer.setSyncInterval(syncInterval);
+      // Avro's default encoder writes the block buffer a byte at a time, each a synchronized call; a buffered
+      // one writes the same bytes in runs (DataFileWriter flushes it before each block).
+      writer.setEncoder(blockBuffer -> EncoderFactory.get().binaryEncoder(blockBuffer, null));
       writer.create(writerSchema, outputStream, sync);
       return TaskFaults.watch(new RecordWriter<>() {
         @Override
