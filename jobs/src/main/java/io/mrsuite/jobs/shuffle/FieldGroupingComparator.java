@@ -19,16 +19,18 @@ import org.apache.hadoop.io.RawComparator;
 /**
  * Groups Avro map output keys by the {@link SecondarySort} group field.
  *
- * <p>One reduce call then sees every record of a group, while the sort (Avro's comparator over all fields)
- * orders them within it. It compares serialized keys with Avro's own {@link BinaryData#compare} against the
- * key schema with every other field marked {@code "order": "ignore"}, so it agrees with the sort on that
- * field, nulls and descending orders included. Keys given as objects are serialized first: Avro's object
- * compare orders strings differently from its binary compare (AVRO-4045), and the two forms must agree.
+ * <p>One reduce call then sees every record of a group, while the sort ({@link KeySortComparator}) orders them
+ * within it. It compares serialized keys as Avro's own {@link BinaryData#compare} does against the key schema
+ * with every other field marked {@code "order": "ignore"}, so it agrees with the sort on that field, nulls and
+ * descending orders included: in place ({@link KeyBytes}) when the key schema allows, else through Avro. Keys
+ * given as objects are serialized first: Avro's object compare orders strings differently from its binary
+ * compare (AVRO-4045), and the two forms must agree.
  */
 public final class FieldGroupingComparator<T> implements RawComparator<AvroKey<T>>, Configurable {
   private Configuration conf;
   private Schema keySchema;
   private Schema groupingSchema;
+  private KeyBytes keyBytes;
 
   @Override
   public void setConf(Configuration conf) {
@@ -42,6 +44,7 @@ public final class FieldGroupingComparator<T> implements RawComparator<AvroKey<T
     }
     groupingSchema = Schema.createRecord(keySchema.getName(), keySchema.getDoc(), keySchema.getNamespace(), false,
         fields);
+    keyBytes = KeyBytes.of(keySchema).orElse(null);
   }
 
   @Override
@@ -51,7 +54,8 @@ public final class FieldGroupingComparator<T> implements RawComparator<AvroKey<T
 
   @Override
   public int compare(byte[] b1, int s1, int l1, byte[] b2, int s2, int l2) {
-    return BinaryData.compare(b1, s1, l1, b2, s2, l2, groupingSchema);
+    return keyBytes != null ? keyBytes.compareFirstField(b1, s1, b2, s2)
+        : BinaryData.compare(b1, s1, l1, b2, s2, l2, groupingSchema);
   }
 
   @Override

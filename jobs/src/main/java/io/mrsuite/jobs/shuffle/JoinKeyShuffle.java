@@ -4,11 +4,7 @@ import org.apache.avro.Schema;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Partitioner;
 
-/**
- * The shuffle of a job keyed by {@link JoinKey}: a {@link SecondarySort} on its key field, its keys sorted and
- * grouped in place by {@link JoinKeyComparator} and {@link JoinKeyGroupingComparator} instead of through
- * Avro's schema-driven compare.
- */
+/** The shuffle of a job keyed by {@link JoinKey}: a {@link SecondarySort} on its key field. */
 public final class JoinKeyShuffle {
   private JoinKeyShuffle() {
   }
@@ -22,7 +18,5 @@ public final class JoinKeyShuffle {
   @SuppressWarnings("rawtypes")
   public static void configure(Job job, Schema valueSchema, Class<? extends Partitioner> partitioner) {
     SecondarySort.configure(job, JoinKey.getClassSchema(), valueSchema, "key", partitioner);
-    job.setSortComparatorClass(JoinKeyComparator.class);
-    job.setGroupingComparatorClass(JoinKeyGroupingComparator.class);
   }
 }

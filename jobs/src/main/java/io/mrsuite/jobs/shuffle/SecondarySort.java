@@ -9,7 +9,7 @@ import org.apache.hadoop.mapreduce.Partitioner;
 /**
  * Wires a secondary sort on Avro map output keys the one way that works.
  *
- * <p>The whole key is sorted (Avro's comparator over every field), while the partitioner and the grouping
+ * <p>The whole key is sorted (Avro's order over every field, {@link KeySortComparator}), while the partitioner and the grouping
  * comparator look at the natural key alone, the key's first field. The first field because Avro sorts records
  * field by field: only then are the keys of one group contiguous in the sort, which grouping needs.
  */
@@ -39,7 +39,8 @@ public final class SecondarySort {
     AvroJob.setMapOutputValueSchema(job, valueSchema);
     job.getConfiguration().set(GROUP_FIELD, groupField);
     job.setPartitionerClass(partitioner);
-    // After setMapOutputKeySchema, which sets Avro's full-key comparator for grouping as well.
+    // After setMapOutputKeySchema, which sets Avro's full-key comparator for sorting and grouping.
+    job.setSortComparatorClass(KeySortComparator.class);
     job.setGroupingComparatorClass(FieldGroupingComparator.class);
   }
 
