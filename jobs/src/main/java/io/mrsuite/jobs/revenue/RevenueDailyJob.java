@@ -3,6 +3,7 @@ package io.mrsuite.jobs.revenue;
 import io.mrsuite.formats.avro.CuratedDataModel;
 import io.mrsuite.formats.avro.EnrichedEvent;
 import io.mrsuite.formats.avro.Order;
+import io.mrsuite.formats.records.CombinedAvroKeyInputFormat;
 import io.mrsuite.jobs.cache.CachedFxRates;
 import io.mrsuite.jobs.run.CuratedRun;
 import io.mrsuite.jobs.run.JobPaths;
@@ -118,7 +119,7 @@ public class RevenueDailyJob extends DatasetJob {
     Job job = Job.getInstance(getConf(), NAME + " dt=" + date + " rows");
     job.setJarByClass(RevenueDailyJob.class);
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
-    job.setInputFormatClass(AvroKeyInputFormat.class);
+    job.setInputFormatClass(CombinedAvroKeyInputFormat.class);
     AvroJob.setInputKeySchema(job, RevenuePartial.getClassSchema());
     FileInputFormat.setInputPaths(job, partials);
     job.setMapperClass(PartialByCountryMapper.class);
