@@ -15,8 +15,8 @@ import org.apache.hadoop.mapreduce.Mapper;
  * Profiles every column of every record of its split into one {@link ColumnStats} per column.
  *
  * <p>The stats are held until the split ends and then written once each, keyed by dataset and column. A split
- * is one file of one dataset, so the task holds a few columns' counters and sketches (at most 2.6 KB each at
- * lgK 12), never values.
+ * holds files of a few datasets, so the task holds their columns' counters and sketches (at most 2.6 KB each
+ * at lgK 12), never values.
  */
 public class ColumnProfileMapper extends Mapper<Text, AvroValue<GenericRecord>, Text, ColumnStats> {
   private final Map<String, ColumnStats> stats = new LinkedHashMap<>();
