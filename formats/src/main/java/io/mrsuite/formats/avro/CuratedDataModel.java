@@ -1,9 +1,7 @@
 package io.mrsuite.formats.avro;
 
 import org.apache.avro.Conversions;
-import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
-import org.apache.avro.io.DatumReader;
 import org.apache.avro.specific.SpecificData;
 
 /**
@@ -14,6 +12,10 @@ import org.apache.avro.specific.SpecificData;
  * This model registers the conversions our schemas use.
  */
 public class CuratedDataModel extends SpecificData {
+  /** Avro's own switch for its fast reader; on unless set to {@code false}. */
+  public static final String FAST_READ_PROPERTY = "org.apache.avro.fastread";
+  private static final boolean FAST_READ = !"false".equalsIgnoreCase(System.getProperty(FAST_READ_PROPERTY));
+
   public CuratedDataModel(ClassLoader classLoader) {
     super(classLoader);
     addLogicalTypeConversion(new Conversions.DecimalConversion());
@@ -22,14 +24,14 @@ public class CuratedDataModel extends SpecificData {
     addLogicalTypeConversion(new TimeConversions.LocalTimestampMillisConversion());
   }
 
-  /** Avro's specific reader, with the string classes looked up once per schema ({@link CuratedDatumReader}). */
+  /**
+   * Avro's fast reader ({@code FastReaderBuilder}): a reader built once per writer and reader schema, string
+   * classes and conversions included, instead of the schema walked through a {@code ResolvingDecoder} for
+   * every record. Avro turns it on for GenericData and SpecificData themselves only, as a subclass might
+   * override what the fast reader does not call; this one only registers conversions, which it applies.
+   */
   @Override
-  public DatumReader createDatumReader(Schema writer, Schema reader) {
-    return new CuratedDatumReader<>(writer, reader, this);
-  }
-
-  @Override
-  public DatumReader createDatumReader(Schema schema) {
-    return createDatumReader(schema, schema);
+  public boolean isFastReaderEnabled() {
+    return FAST_READ;
   }
 }
