@@ -9,9 +9,10 @@ import org.apache.hadoop.mapreduce.Partitioner;
 /**
  * Wires a secondary sort on Avro map output keys the one way that works.
  *
- * <p>The whole key is sorted (Avro's order over every field, {@link KeySortComparator}), while the partitioner and the grouping
- * comparator look at the natural key alone, the key's first field. The first field because Avro sorts records
- * field by field: only then are the keys of one group contiguous in the sort, which grouping needs.
+ * <p>The whole key is sorted (Avro's order over every field, {@link KeySortComparator}), while the partitioner
+ * and the grouping comparator look at the natural key alone, the key's first field. The first field because
+ * Avro sorts records field by field: only then are the keys of one group contiguous in the sort, which grouping
+ * needs.
  */
 public final class SecondarySort {
   /** The key field that partitions and groups; set by {@link #configure}. */
