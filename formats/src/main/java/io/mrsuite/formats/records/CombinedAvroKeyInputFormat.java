@@ -52,9 +52,18 @@ public class CombinedAvroKeyInputFormat<T> extends CombineFileInputFormat<AvroKe
 
   /** Reads file or chunk {@code index} of a combined split. Its constructor is what CombineFileRecordReader calls. */
   public static final class AvroFileInSplit<T> extends CombineFileRecordReaderWrapper<AvroKey<T>, NullWritable> {
+    private final long bytes;
+
     public AvroFileInSplit(CombineFileSplit split, TaskAttemptContext context, Integer index)
         throws IOException, InterruptedException {
       super(new AvroKeyInputFormat<>(), split, context, index);
+      bytes = split.getLength(index);
+    }
+
+    @Override
+    public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
+      super.initialize(split, context);
+      ChunkBytes.count(context, bytes);
     }
   }
 }

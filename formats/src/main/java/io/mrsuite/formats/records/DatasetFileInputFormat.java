@@ -46,9 +46,18 @@ public class DatasetFileInputFormat extends CombineFileInputFormat<Text, AvroVal
 
   /** Reads file or chunk {@code index} of a combined split. Its constructor is what CombineFileRecordReader calls. */
   public static final class FileInSplit extends CombineFileRecordReaderWrapper<Text, AvroValue<GenericRecord>> {
+    private final long bytes;
+
     public FileInSplit(CombineFileSplit split, TaskAttemptContext context, Integer index)
         throws IOException, InterruptedException {
       super(new OneFile(), split, context, index);
+      bytes = split.getLength(index);
+    }
+
+    @Override
+    public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
+      super.initialize(split, context);
+      ChunkBytes.count(context, bytes);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,16 @@ import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.StatusReporter;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.input.CombineFileSplit;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormatCounter;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +69,64 @@ class CombinedAvroKeyInputFormatTest {
       assertTrue(split.getLength() < 2 * (64 << 10), "split of " + split.getLength() + " bytes");
     }
     assertEquals(written, sorted(read(job, splits)));
+  }
+
+  @Test
+  void countsTheBytesOfEveryChunkAsFileInputBytesRead() throws Exception {
+    write("part-m-0.avro", 0, 30_000);
+    write("part-m-1.avro", 30_000, 10);
+    Job job = job();
+    FileInputFormat.setMaxInputSplitSize(job, 64 << 10);
+    Counters counters = new Counters();
+    TaskAttemptContextImpl context = new TaskAttemptContextImpl(job.getConfiguration(), new TaskAttemptID(),
+        new CountingReporter(counters));
+    long splitBytes = 0;
+    for (InputSplit split : new CombinedAvroKeyInputFormat<GenericRecord>().getSplits(job)) {
+      splitBytes += split.getLength();
+      try (RecordReader<AvroKey<GenericRecord>, NullWritable> reader =
+          new CombinedAvroKeyInputFormat<GenericRecord>().createRecordReader(split, context)) {
+        reader.initialize(split, context);
+        while (reader.nextKeyValue()) {
+          reader.getCurrentKey();
+        }
+      }
+    }
+    long fileBytes = Files.size(tmp.resolve("part-m-0.avro"))
+        + Files.size(tmp.resolve("part-m-1.avro"));
+    assertEquals(fileBytes, splitBytes);
+    assertEquals(fileBytes, counters.findCounter(FileInputFormatCounter.BYTES_READ).getValue());
+  }
+
+  /** A task's reporter that keeps its counters. */
+  private static final class CountingReporter extends StatusReporter {
+    private final Counters counters;
+
+    CountingReporter(Counters counters) {
+      this.counters = counters;
+    }
+
+    @Override
+    public Counter getCounter(Enum<?> name) {
+      return counters.findCounter(name);
+    }
+
+    @Override
+    public Counter getCounter(String group, String name) {
+      return counters.findCounter(group, name);
+    }
+
+    @Override
+    public void progress() {
+    }
+
+    @Override
+    public float getProgress() {
+      return 0;
+    }
+
+    @Override
+    public void setStatus(String status) {
+    }
   }
 
   private Job job() throws IOException {
