@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.MrSuiteDriver;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -87,11 +89,23 @@ class SampleWarehouseOnS3IT {
     assertEquals(onLocal.keySet(), onS3.keySet(), "published partitions");
     for (Map.Entry<String, List<String>> partition : onLocal.entrySet()) {
       assertFalse(partition.getValue().isEmpty() && partition.getKey().startsWith("curated/"), partition.getKey());
+      if (!partition.getKey().startsWith("quarantine/")) {
+        assertEquals("magic", committer(s3Fs, new org.apache.hadoop.fs.Path(remote, partition.getKey())),
+            partition.getKey() + ": written by S3A's magic committer, no rename of the task's files");
+      }
       List<String> s3Records = onS3.get(partition.getKey());
       assertEquals(partition.getValue().size(), s3Records.size(), partition.getKey() + " records");
       for (int i = 0; i < s3Records.size(); i++) {
         assertEquals(partition.getValue().get(i), s3Records.get(i), partition.getKey() + " record " + i);
       }
+    }
+  }
+
+  /** The committer an S3A committer's {@code _SUCCESS} summary names; empty for the classic committer's. */
+  private static String committer(FileSystem fs, org.apache.hadoop.fs.Path partition) throws Exception {
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(partition, "_SUCCESS"))) {
+      byte[] summary = in.readAllBytes();
+      return summary.length == 0 ? "" : new ObjectMapper().readTree(summary).path("committer").asText();
     }
   }
 

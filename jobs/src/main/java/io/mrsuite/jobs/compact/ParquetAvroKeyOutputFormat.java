@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.compact;
 
+import io.mrsuite.jobs.run.MartParquetOutputFormat;
 import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.mapred.AvroKey;
@@ -14,11 +15,11 @@ import org.apache.parquet.avro.AvroParquetOutputFormat;
 /**
  * Writes the {@code (AvroKey, NullWritable)} pairs of {@link CompactMapper} as Parquet.
  *
- * <p>It is parquet-avro's {@link AvroParquetOutputFormat}, with its writer and its committer, taking the pair
- * type the mapper writes whatever the format.
+ * <p>It is parquet-avro's {@link AvroParquetOutputFormat}, with its writer and its committer (the object store's
+ * on {@code s3a://}, as for the marts), taking the pair type the mapper writes whatever the format.
  */
 public class ParquetAvroKeyOutputFormat extends OutputFormat<AvroKey<GenericRecord>, NullWritable> {
-  private final AvroParquetOutputFormat<GenericRecord> parquet = new AvroParquetOutputFormat<>();
+  private final AvroParquetOutputFormat<GenericRecord> parquet = new MartParquetOutputFormat<>();
 
   @Override
   public RecordWriter<AvroKey<GenericRecord>, NullWritable> getRecordWriter(TaskAttemptContext context)

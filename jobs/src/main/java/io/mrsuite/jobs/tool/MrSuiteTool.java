@@ -4,6 +4,7 @@ import io.mrsuite.jobs.local.LocalMode;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.JobFailures;
 import io.mrsuite.jobs.run.MapOutputCompression;
+import io.mrsuite.jobs.run.ObjectStoreCommitter;
 import io.mrsuite.jobs.run.OozieAction;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,6 +53,7 @@ public abstract class MrSuiteTool extends Configured implements Tool {
     oozieAction().configure(getConf());
     LocalMode.configure(getConf());
     MapOutputCompression.configure(getConf());
+    ObjectStoreCommitter.configure(getConf());
     JobOptions options = options();
     try {
       return run(options.parse(args));
