@@ -1,5 +1,6 @@
 package io.mrsuite.formats.records;
 
+import io.mrsuite.formats.partition.PartitionNames;
 import java.io.IOException;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -28,9 +29,19 @@ final class DatasetRecordReader extends RecordReader<Text, AvroValue<GenericReco
   private RecordReader<?, ?> delegate;
   private boolean parquet;
 
-  /** {@code <zone>/<dataset>} of a file at {@code <root>/<zone>/<dataset>/dt=D/<file>}. */
+  /**
+   * {@code <zone>/<dataset>} of a file at {@code <root>/<zone>/<dataset>/dt=D/<file>}, or in a run directory of the
+   * partition ({@code dt=D/run-<id>/<file>}), where an object-store warehouse keeps each run's files.
+   */
   static String datasetLabel(Path file) {
-    Path dataset = file.getParent().getParent();
+    Path partition = file.getParent();
+    for (Path ancestor = partition; ancestor != null; ancestor = ancestor.getParent()) {
+      if (PartitionNames.isDateName(ancestor.getName())) {
+        partition = ancestor;
+        break;
+      }
+    }
+    Path dataset = partition.getParent();
     return dataset.getParent().getName() + "/" + dataset.getName();
   }
 
