@@ -1,5 +1,7 @@
 package io.mrsuite.objectstore;
 
+import io.mrsuite.formats.partition.PartitionNames;
+import io.mrsuite.jobs.run.PartitionPointer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,27 +27,30 @@ final class PartitionRecords {
   }
 
   /**
-   * Each partition directory ({@code zone/dataset/dt=D}, relative to the root) holding a {@code _SUCCESS}, with
-   * its records as sorted JSON text: Avro files through Avro's reader, Parquet files through parquet-avro. The
-   * root's URI, which lineage fields such as {@code source_file} hold, is written {@code ROOT/}.
+   * Each partition directory ({@code zone/dataset/dt=D}, relative to the root) under {@code dirs} holding a
+   * {@code _SUCCESS}, with its records as sorted JSON text, read from the directory that holds its data (on an
+   * object store, the run directory its pointer names): Avro files through Avro's reader, Parquet files through
+   * parquet-avro. The root's URI, which lineage fields such as {@code source_file} hold, is written
+   * {@code ROOT/}.
    */
-  static Map<String, List<String>> of(Configuration conf, Path root, List<String> zones) throws IOException {
+  static Map<String, List<String>> of(Configuration conf, Path root, List<String> dirs) throws IOException {
     FileSystem fs = root.getFileSystem(conf);
     String prefix = fs.makeQualified(root).toString() + "/";
     Map<String, List<String>> partitions = new TreeMap<>();
-    for (String zone : zones) {
-      Path zonePath = new Path(root, zone);
-      if (!fs.exists(zonePath)) {
+    for (String dir : dirs) {
+      Path under = new Path(root, dir);
+      if (!fs.exists(under)) {
         continue;
       }
-      RemoteIterator<LocatedFileStatus> files = fs.listFiles(zonePath, true);
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(under, true);
       while (files.hasNext()) {
         FileStatus file = files.next();
-        if (!file.getPath().getName().equals("_SUCCESS")) {
+        Path partition = file.getPath().getParent();
+        if (!file.getPath().getName().equals("_SUCCESS") || !PartitionNames.isDateName(partition.getName())) {
           continue;
         }
-        Path partition = file.getPath().getParent();
-        partitions.put(partition.toString().substring(prefix.length()), records(fs, conf, partition, prefix));
+        partitions.put(partition.toString().substring(prefix.length()),
+            records(fs, conf, PartitionPointer.dataDir(fs, partition), prefix));
       }
     }
     return partitions;

@@ -5,32 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.MrSuiteDriver;
+import io.mrsuite.jobs.ingest.events.IngestEventsJob;
+import io.mrsuite.jobs.run.PartitionPointer;
+import io.mrsuite.jobs.run.TaskFaults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.statistics.IOStatisticsSupport;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample warehouse's day, raw to marts, by {@code pipeline} in local mode with its root on {@code s3a://}
  * (the in-JVM S3 server) gives exactly the records that the same run gives on local files, partition by
- * partition, curated, quarantine and marts.
+ * partition, curated, quarantine and marts, with no rename or copy on the store; then reruns replace a partition
+ * by switching its pointer, and a failed rerun leaves the old one readable.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SampleWarehouseOnS3IT {
   private static final String DAY = "2026-11-20";
@@ -59,6 +70,7 @@ class SampleWarehouseOnS3IT {
   }
 
   @Test
+  @Order(1)
   void theDayOnS3GivesExactlyTheRecordsOfTheDayOnLocalFiles() throws Exception {
     org.apache.hadoop.fs.Path raw = new org.apache.hadoop.fs.Path(TEST_DATA.resolve("warehouse/raw").toUri());
     org.apache.hadoop.fs.Path local = new org.apache.hadoop.fs.Path(tmp.resolve("local").toUri());
@@ -81,6 +93,10 @@ class SampleWarehouseOnS3IT {
       }
     });
     System.out.println(requests);
+    long renames = after.getOrDefault("op_rename", 0L) - before.getOrDefault("op_rename", 0L);
+    long copies = after.getOrDefault("object_copy_requests", 0L) - before.getOrDefault("object_copy_requests", 0L);
+    assertEquals(0, renames, "renames on the object store");
+    assertEquals(0, copies, "object copies");
 
     Map<String, List<String>> onLocal = PartitionRecords.of(conf, local, PUBLISHED_ZONES);
     Map<String, List<String>> onS3 = PartitionRecords.of(conf, remote, PUBLISHED_ZONES);
@@ -90,7 +106,9 @@ class SampleWarehouseOnS3IT {
     for (Map.Entry<String, List<String>> partition : onLocal.entrySet()) {
       assertFalse(partition.getValue().isEmpty() && partition.getKey().startsWith("curated/"), partition.getKey());
       if (!partition.getKey().startsWith("quarantine/")) {
-        assertEquals("magic", committer(s3Fs, new org.apache.hadoop.fs.Path(remote, partition.getKey())),
+        org.apache.hadoop.fs.Path published = new org.apache.hadoop.fs.Path(remote, partition.getKey());
+        assertTrue(PartitionPointer.read(s3Fs, published).isPresent(), partition.getKey() + " published by pointer");
+        assertEquals("magic", committer(s3Fs, PartitionPointer.dataDir(s3Fs, published)),
             partition.getKey() + ": written by S3A's magic committer, no rename of the task's files");
       }
       List<String> s3Records = onS3.get(partition.getKey());
@@ -99,6 +117,55 @@ class SampleWarehouseOnS3IT {
         assertEquals(partition.getValue().get(i), s3Records.get(i), partition.getKey() + " record " + i);
       }
     }
+  }
+
+  @Test
+  @Order(2)
+  void aRerunSwitchesEachPartitionToItsRunAndAFailedRerunLeavesTheOldOneReadable() throws Exception {
+    org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(s3.uri("warehouse"));
+    FileSystem s3Fs = remote.getFileSystem(conf);
+    org.apache.hadoop.fs.Path events = new org.apache.hadoop.fs.Path(remote, "curated/events/dt=" + DAY);
+    org.apache.hadoop.fs.Path rejects = new org.apache.hadoop.fs.Path(remote, "quarantine/events/dt=" + DAY);
+    Map<String, List<String>> day = PartitionRecords.of(conf, remote, List.of("curated/events", "quarantine/events"));
+    String first = PartitionPointer.read(s3Fs, events).orElseThrow().data();
+
+    assertEquals(0, ingestEvents(new Configuration(conf)), "rerun");
+    String second = PartitionPointer.read(s3Fs, events).orElseThrow().data();
+    assertEquals(List.of(first, second).stream().sorted().toList(), runDirs(s3Fs, events),
+        "the new run and the one before it, for readers that resolved the old pointer");
+    assertEquals(PartitionPointer.read(s3Fs, events).orElseThrow().runId(),
+        PartitionPointer.read(s3Fs, rejects).orElseThrow().runId(), "curated and quarantine of one run");
+    assertEquals(day, PartitionRecords.of(conf, remote, List.of("curated/events", "quarantine/events")));
+
+    assertEquals(0, ingestEvents(new Configuration(conf)), "second rerun");
+    String third = PartitionPointer.read(s3Fs, events).orElseThrow().data();
+    assertEquals(List.of(second, third).stream().sorted().toList(), runDirs(s3Fs, events), "older runs deleted");
+
+    Configuration failing = new Configuration(conf);
+    failing.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, 1);
+    failing.set(TaskFaults.FAIL_ATTEMPTS, "m:0:0:after-output");
+    assertEquals(1, ingestEvents(failing), "a rerun whose task fails");
+    assertEquals(third, PartitionPointer.read(s3Fs, events).orElseThrow().data(), "the pointer did not move");
+    assertEquals(List.of(second, third).stream().sorted().toList(), runDirs(s3Fs, events),
+        "the failed run's directory removed");
+    assertEquals(day, PartitionRecords.of(conf, remote, List.of("curated/events", "quarantine/events")),
+        "the old partitions read whole");
+  }
+
+  private static int ingestEvents(Configuration runConf) throws Exception {
+    return ToolRunner.run(runConf, new IngestEventsJob(), new String[] {"--root", s3.uri("warehouse"), "--date", DAY,
+        "--late-days", "1"});
+  }
+
+  private static List<String> runDirs(FileSystem fs, org.apache.hadoop.fs.Path partition) throws Exception {
+    List<String> names = new ArrayList<>();
+    for (FileStatus status : fs.listStatus(partition)) {
+      if (status.isDirectory()) {
+        names.add(status.getPath().getName());
+      }
+    }
+    names.sort(null);
+    return names;
   }
 
   /** The committer an S3A committer's {@code _SUCCESS} summary names; empty for the classic committer's. */

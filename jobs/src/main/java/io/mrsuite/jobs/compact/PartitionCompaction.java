@@ -5,6 +5,7 @@ import io.mrsuite.formats.partition.PartitionNames;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.JobFailures;
 import io.mrsuite.jobs.run.PartitionGuard;
+import io.mrsuite.jobs.run.PartitionPointer;
 import io.mrsuite.jobs.run.PartitionPublisher;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,6 +68,11 @@ final class PartitionCompaction {
 
   private void compact(FileSystem fs, Path dir) throws IOException, InterruptedException, ClassNotFoundException {
     Instant started = Instant.now();
+    if (PartitionPointer.read(fs, dir).isPresent()) {
+      // Its files are in run directories that the scan does not see; compacting it is object-store work to come.
+      throw new JobFailedException(dir + " is published by pointer (an object-store warehouse,"
+          + " docs/object-store.md): compact does not rewrite such partitions yet");
+    }
     PartitionScan scan = PartitionScan.of(dir, conf);
     if (!scan.complete() && !allowIncomplete) {
       throw new JobFailedException(dir + " has no " + PartitionNames.SUCCESS_MARKER + ": it may still be being"

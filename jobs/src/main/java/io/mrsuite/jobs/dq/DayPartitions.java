@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.dq;
 
 import io.mrsuite.formats.partition.PartitionNames;
+import io.mrsuite.jobs.run.PartitionPointer;
 import io.mrsuite.jobs.run.PublishedPartition;
 import io.mrsuite.jobs.warehouse.Warehouse;
 import io.mrsuite.jobs.warehouse.Zone;
@@ -37,7 +38,8 @@ final class DayPartitions {
         if (dataset.isDirectory() && fs.isDirectory(partition)) {
           boolean complete = PublishedPartition.complete(fs, partition) && pairedRun(fs, warehouse, zone,
               dataset.getPath().getName(), partitionName);
-          partitions.add(new DayPartition(zone, dataset.getPath().getName(), partition, complete));
+          partitions.add(new DayPartition(zone, dataset.getPath().getName(), partition,
+              PartitionPointer.dataDir(fs, partition), complete));
         }
       }
     }

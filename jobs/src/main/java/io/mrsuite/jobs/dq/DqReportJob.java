@@ -6,7 +6,9 @@ import io.mrsuite.formats.partition.PartitionNames;
 import io.mrsuite.formats.records.DatasetFileInputFormat;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.JobFailures;
+import io.mrsuite.jobs.run.PartitionPointer;
 import io.mrsuite.jobs.run.PartitionPublisher;
+import io.mrsuite.jobs.run.PublishMode;
 import io.mrsuite.jobs.tool.Dates;
 import io.mrsuite.jobs.tool.JobOptions;
 import io.mrsuite.jobs.tool.MrSuiteTool;
@@ -109,7 +111,7 @@ public class DqReportJob extends MrSuiteTool {
       if (!partition.complete()) {
         findings.add(partition.label() + " dt=" + date + " is incomplete (no _SUCCESS): not profiled");
       }
-      RunBooks.of(fs, partition.path()).ifPresent(b -> books.put(partition.label(), b));
+      RunBooks.of(fs, partition.data()).ifPresent(b -> books.put(partition.label(), b));
     }
     Map<String, Map<String, JsonNode>> profiles = profile(fs, reports, date, runId, partitions);
     DayFacts facts = new DayFacts(partitions, books, profiles, orphans(partitions, findings), findings);
@@ -117,15 +119,15 @@ public class DqReportJob extends MrSuiteTool {
     List<Check> checks = DqChecks.evaluate(facts, thresholds);
     ObjectNode report = DqReport.build(date, runId, lgK, facts, thresholds, checks);
     String html = DqHtml.render(report, ReportHistory.before(fs, reports, date, DqHtml.TREND_DAYS));
-    publish(fs, output, runId, report, html);
+    Path published = publish(fs, output, runId, report, html);
 
     Verdict verdict = DqReport.verdict(checks);
     List<String> failed = DqReport.failedChecks(checks);
-    printSummary(System.out, date, verdict, checks, output);
+    printSummary(System.out, date, verdict, checks, published);
     Properties captured = new Properties();
     captured.setProperty(VERDICT_KEY, verdict.name());
     captured.setProperty(FAILED_CHECKS_KEY, ActionDataList.joinWithin(failed));
-    captured.setProperty(REPORT_KEY, new Path(output, DqReport.JSON_FILE).toString());
+    captured.setProperty(REPORT_KEY, new Path(published, DqReport.JSON_FILE).toString());
     oozieAction().captureOutput(captured);
     System.out.println(VERDICT_KEY + "=" + verdict.name());
     System.out.println(FAILED_CHECKS_KEY + "=" + String.join(",", failed));
@@ -135,7 +137,7 @@ public class DqReportJob extends MrSuiteTool {
   /** Column profiles of the complete partitions, from one MapReduce job; its output is deleted after reading. */
   private Map<String, Map<String, JsonNode>> profile(FileSystem fs, Path reports, LocalDate date, String runId,
       List<DayPartition> partitions) throws IOException, InterruptedException, ClassNotFoundException {
-    List<Path> inputs = partitions.stream().filter(DayPartition::complete).map(DayPartition::path).toList();
+    List<Path> inputs = partitions.stream().filter(DayPartition::complete).map(DayPartition::data).toList();
     Map<String, Map<String, JsonNode>> profiles = new TreeMap<>();
     if (inputs.isEmpty()) {
       return profiles;
@@ -192,7 +194,7 @@ public class DqReportJob extends MrSuiteTool {
       findings.add("no complete " + Dataset.REVENUE_DAILY.label() + " partition: orphan purchases not checked");
       return null;
     }
-    Optional<Map<String, Long>> orphans = OrphanPurchases.read(mart.get().path(), getConf());
+    Optional<Map<String, Long>> orphans = OrphanPurchases.read(mart.get().data(), getConf());
     if (orphans.isEmpty()) {
       findings.add(Dataset.REVENUE_DAILY.label() + " has no " + OrphanPurchases.COLUMN
           + " column: orphan purchases not checked");
@@ -212,9 +214,10 @@ public class DqReportJob extends MrSuiteTool {
     }
   }
 
-  private static void publish(FileSystem fs, Path output, String runId, ObjectNode report, String html)
+  /** Publishes the report's files as {@code output}; returns the directory that holds them. */
+  private Path publish(FileSystem fs, Path output, String runId, ObjectNode report, String html)
       throws IOException {
-    PartitionPublisher publisher = new PartitionPublisher(fs, runId);
+    PartitionPublisher publisher = new PartitionPublisher(fs, runId, PublishMode.of(fs, getConf()));
     Path staged = publisher.stagingFor(output);
     try {
       fs.mkdirs(staged);
@@ -226,6 +229,7 @@ public class DqReportJob extends MrSuiteTool {
       }
       fs.create(new Path(staged, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
       publisher.publish(staged, output);
+      return PartitionPointer.dataDir(fs, output);
     } finally {
       if (fs.exists(staged)) {
         publisher.discard(staged);
@@ -234,7 +238,7 @@ public class DqReportJob extends MrSuiteTool {
   }
 
   private static void printSummary(PrintStream out, LocalDate date, Verdict verdict, List<Check> checks,
-      Path output) {
+      Path published) {
     long failed = checks.stream().filter(c -> !c.passed()).count();
     out.printf("%s dt=%s: %s, %d of %d checks failed%n", NAME, date, verdict, failed, checks.size());
     for (Check check : checks) {
@@ -243,8 +247,8 @@ public class DqReportJob extends MrSuiteTool {
             check.limit().toPlainString(), check.detail());
       }
     }
-    out.println("  report: " + new Path(output, DqReport.JSON_FILE));
-    out.println("  page:   " + new Path(output, DqHtml.FILE));
+    out.println("  report: " + new Path(published, DqReport.JSON_FILE));
+    out.println("  page:   " + new Path(published, DqHtml.FILE));
   }
 
   public static void main(String[] args) throws Exception {

@@ -2,6 +2,7 @@ package io.mrsuite.jobs.dq;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mrsuite.formats.partition.PartitionNames;
+import io.mrsuite.jobs.run.PartitionPointer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -20,8 +21,11 @@ final class ReportHistory {
     List<JsonNode> found = new ArrayList<>();
     for (int i = days - 1; i >= 1; i--) {
       Path partition = new Path(reports, PartitionNames.dateName(date.minusDays(i)));
-      Path json = new Path(partition, DqReport.JSON_FILE);
-      if (fs.exists(new Path(partition, FileOutputCommitter.SUCCEEDED_FILE_NAME)) && fs.exists(json)) {
+      if (!fs.exists(new Path(partition, FileOutputCommitter.SUCCEEDED_FILE_NAME))) {
+        continue;
+      }
+      Path json = new Path(PartitionPointer.dataDir(fs, partition), DqReport.JSON_FILE);
+      if (fs.exists(json)) {
         try (InputStream in = fs.open(json)) {
           found.add(DqReport.JSON.readTree(in));
         }

@@ -14,6 +14,7 @@ import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
@@ -122,10 +123,16 @@ public final class CuratedRun extends PartitionRun {
     fs.mkdirs(stagedQuarantine);
     fs.create(new Path(stagedQuarantine, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
     manifest.writeTo(fs, stagedQuarantine);
-    // Staged beside its own partition, so that the two moves are independent renames.
     Path quarantineStaging = publisher.stagingFor(quarantine.get());
     fs.mkdirs(quarantineStaging.getParent());
-    if (!fs.rename(stagedQuarantine, quarantineStaging)) {
+    if (publisher.mode() == PublishMode.POINTER) {
+      // Tasks can only write under the job's output, and an object store cannot rename: the quarantined records,
+      // usually few, are copied into the quarantine partition's run directory, and the curated one keeps none.
+      if (!FileUtil.copy(fs, stagedQuarantine, fs, quarantineStaging, true, conf)) {
+        throw new IOException("could not copy " + stagedQuarantine + " to " + quarantineStaging);
+      }
+    } else if (!fs.rename(stagedQuarantine, quarantineStaging)) {
+      // Staged beside its own partition, so that the two moves are independent renames.
       throw new IOException("could not rename " + stagedQuarantine + " to " + quarantineStaging);
     }
     try {
@@ -146,7 +153,7 @@ public final class CuratedRun extends PartitionRun {
     books.byReason().forEach((reason, count) -> out.printf("  quarantined %-18s %d%n", reason, count));
     out.println("  curated:    " + output);
     quarantine.ifPresent(path -> out.println("  quarantine: " + path));
-    out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
+    out.println("  manifest:   " + new Path(PartitionPointer.dataDir(fs, output), RunManifest.FILE_NAME));
     action.captureOutput(ActionData.of(jobName, date, books, output, quarantine));
   }
 }

@@ -146,7 +146,7 @@ public final class MartRun extends PartitionRun {
         books.written(), books.skipped(),
         books.duplicatesRemoved() > 0 ? ", duplicates removed " + books.duplicatesRemoved() : "", rows);
     out.println("  mart:       " + output);
-    out.println("  manifest:   " + new Path(output, RunManifest.FILE_NAME));
+    out.println("  manifest:   " + new Path(PartitionPointer.dataDir(fs, output), RunManifest.FILE_NAME));
     action.captureOutput(ActionData.ofMart(jobName, date, books, rows, output));
   }
 }

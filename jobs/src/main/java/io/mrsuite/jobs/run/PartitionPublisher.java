@@ -4,6 +4,9 @@ import io.mrsuite.jobs.run.PublishJournal.Move;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -25,6 +28,8 @@ public final class PartitionPublisher {
   private final FileSystem fs;
   private final String runId;
   private final CrashPoints crashPoints;
+  private final PublishMode mode;
+  private final List<Path> published = new ArrayList<>();
   private PublishJournal unfinished;
 
   /** @param runId unique per run; names the staging and set-aside directories */
@@ -32,16 +37,40 @@ public final class PartitionPublisher {
     this(fs, runId, CrashPoints.none());
   }
 
+  /** @param mode how partitions are replaced on {@code fs} ({@link PublishMode#of}) */
+  public PartitionPublisher(FileSystem fs, String runId, PublishMode mode) {
+    this(fs, runId, CrashPoints.none(), mode);
+  }
+
   /** @param crashPoints where a test stops the client between the publish's steps */
   public PartitionPublisher(FileSystem fs, String runId, CrashPoints crashPoints) {
+    this(fs, runId, crashPoints, PublishMode.RENAME);
+  }
+
+  /**
+   * @param crashPoints where a test stops the client between the publish's steps
+   * @param mode how partitions are replaced on {@code fs} ({@link PublishMode#of})
+   */
+  public PartitionPublisher(FileSystem fs, String runId, CrashPoints crashPoints, PublishMode mode) {
     this.fs = fs;
     this.runId = runId;
     this.crashPoints = crashPoints;
+    this.mode = mode;
   }
 
-  /** Where to stage output that will become {@code target}: a hidden sibling on the same filesystem. */
+  /**
+   * Where to stage output that will become {@code target}: a hidden sibling on the same filesystem, or, when
+   * publishing by pointer, the run's own directory inside the partition.
+   */
   public Path stagingFor(Path target) {
+    if (mode == PublishMode.POINTER) {
+      return PartitionPointer.runDir(target, runId);
+    }
     return new Path(target.getParent(), "_staging." + target.getName() + "." + runId);
+  }
+
+  public PublishMode mode() {
+    return mode;
   }
 
   /** Moves {@code staged} to {@code target}, replacing what is there. */
@@ -56,6 +85,10 @@ public final class PartitionPublisher {
    * @param partition the run's own partition, one of the targets; its next run finishes an interrupted publish
    */
   public void publishTogether(Path partition, List<Path> staged, List<Path> targets) throws IOException {
+    if (mode == PublishMode.POINTER) {
+      pointAt(staged, targets);
+      return;
+    }
     List<Move> moves = new ArrayList<>();
     for (int i = 0; i < staged.size(); i++) {
       Path target = targets.get(i);
@@ -81,6 +114,50 @@ public final class PartitionPublisher {
       throw e;
     }
     unfinished = null;
+  }
+
+  /**
+   * Points each target at its staged run directory, in order. When a pointer cannot be written, those already
+   * switched are pointed back where they had a pointer before; a client killed in between, or a first publish cut
+   * there, leaves the curated and quarantine manifests naming different runs, which readers take for an
+   * incomplete day that the next run writes again.
+   */
+  private void pointAt(List<Path> staged, List<Path> targets) throws IOException {
+    List<Optional<PartitionPointer>> before = new ArrayList<>();
+    for (int i = 0; i < staged.size(); i++) {
+      Path target = targets.get(i);
+      if (!staged.get(i).getParent().equals(target)) {
+        throw new IllegalArgumentException(staged.get(i) + " is not a run directory of " + target);
+      }
+      before.add(PartitionPointer.read(fs, target));
+      try {
+        new PartitionPointer(runId, staged.get(i).getName()).write(fs, target);
+      } catch (IOException e) {
+        for (int j = i - 1; j >= 0; j--) {
+          if (before.get(j).isPresent()) {
+            before.get(j).get().write(fs, targets.get(j));
+          }
+        }
+        throw e;
+      }
+      published.add(staged.get(i));
+      crashPoints.reach("moved-" + i);
+    }
+    for (int i = 0; i < targets.size(); i++) {
+      String current = staged.get(i).getName();
+      Optional<String> previous = before.get(i).map(PartitionPointer::data);
+      deleteRunDirs(targets.get(i), name -> !name.equals(current) && !previous.equals(Optional.of(name)));
+    }
+  }
+
+  /** Deletes the run directories of {@code partition} whose names match; what cannot be deleted is logged. */
+  private void deleteRunDirs(Path partition, Predicate<String> which) throws IOException {
+    for (FileStatus dir : fs.listStatus(partition, path -> path.getName().startsWith(PartitionPointer.RUN_DIR_PREFIX)
+        && which.test(path.getName()))) {
+      if (!fs.delete(dir.getPath(), true)) {
+        LOG.warn("Published {} but could not delete the run directory {}", partition, dir.getPath());
+      }
+    }
   }
 
   /**
@@ -140,6 +217,9 @@ public final class PartitionPublisher {
    * Keeps it when a publish that needs it is unfinished.
    */
   public void discard(Path staged) {
+    if (published.contains(staged)) {
+      return;
+    }
     if (unfinished != null && unfinished.moves().stream().anyMatch(move -> move.staged().equals(staged))) {
       LOG.warn("Keeping {}: the unfinished publish {} needs it", staged, unfinished.path());
       return;

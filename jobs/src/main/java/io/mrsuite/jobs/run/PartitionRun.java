@@ -17,7 +17,8 @@ import org.apache.hadoop.mapreduce.MRJobConfig;
 /**
  * One run of a job that publishes a partition only when the job succeeded and its books balance.
  *
- * <p>The job writes into a staging directory, and the partition is published with the run manifest beside it.
+ * <p>The job writes into a staging directory (a run directory of the partition on an object store,
+ * {@link PublishMode}), and the partition is published with the run manifest beside it.
  * Nothing is published otherwise, and the staging directory is removed either way. {@link CuratedRun} and
  * {@link MartRun} say what is written and how it is published.
  */
@@ -26,6 +27,7 @@ public abstract class PartitionRun {
   protected final LocalDate date;
   protected final Path output;
   protected final FileSystem fs;
+  protected final Configuration conf;
   protected final PartitionPublisher publisher;
   /** Where the job writes its output; published as {@link #output}. */
   protected final Path staged;
@@ -42,7 +44,8 @@ public abstract class PartitionRun {
     this.output = paths.output();
     this.fs = output.getFileSystem(conf);
     this.crashPoints = CrashPoints.of(conf);
-    this.publisher = new PartitionPublisher(fs, runId, crashPoints);
+    this.publisher = new PartitionPublisher(fs, runId, crashPoints, PublishMode.of(fs, conf));
+    this.conf = conf;
     this.staged = publisher.stagingFor(output);
     this.action = action;
   }

@@ -35,7 +35,7 @@ public final class PublishedPartition {
 
   /** The run that wrote a partition, from its manifest; empty without one. */
   public static Optional<String> runId(FileSystem fs, Path partition) throws IOException {
-    Path manifest = new Path(partition, RunManifest.FILE_NAME);
+    Path manifest = new Path(PartitionPointer.dataDir(fs, partition), RunManifest.FILE_NAME);
     if (!fs.exists(manifest)) {
       return Optional.empty();
     }

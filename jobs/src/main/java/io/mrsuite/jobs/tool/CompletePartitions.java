@@ -4,13 +4,19 @@ import io.mrsuite.formats.partition.DatePartitions;
 import io.mrsuite.formats.partition.MissingPartitionsException;
 import io.mrsuite.formats.partition.PartitionSelection;
 import io.mrsuite.jobs.run.JobFailedException;
+import io.mrsuite.jobs.run.PartitionPointer;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** The curated partitions a daily job reads, each required to be complete ({@code _SUCCESS}). */
+/**
+ * The curated partitions a daily job reads, each required to be complete ({@code _SUCCESS}), as the directories
+ * that hold their data: on an object store, the run directory each partition's pointer names.
+ */
 public final class CompletePartitions {
   private CompletePartitions() {
   }
@@ -40,6 +46,11 @@ public final class CompletePartitions {
       throw new JobFailedException("no complete partition of " + dataset + " for " + date
           + (lateDays > 0 ? " .. " + date.plusDays(lateDays) : ""));
     }
-    return selection.partitionPaths();
+    FileSystem fs = dataset.getFileSystem(conf);
+    List<Path> data = new ArrayList<>();
+    for (Path partition : selection.partitionPaths()) {
+      data.add(PartitionPointer.dataDir(fs, partition));
+    }
+    return data;
   }
 }

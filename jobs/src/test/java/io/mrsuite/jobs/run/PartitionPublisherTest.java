@@ -84,6 +84,53 @@ class PartitionPublisherTest {
     assertEquals("_staging.dt=2026-11-20.abc", staging.getName());
   }
 
+  @Test
+  void byPointerEachPublishSwitchesThePointerKeepsThePreviousRunAndDeletesOlderOnes() throws IOException {
+    Configuration conf = new Configuration();
+    conf.set(PublishMode.POINTER_SCHEMES, "file");
+    assertEquals(PublishMode.POINTER, PublishMode.of(local, conf));
+    PartitionPublisher first = new PartitionPublisher(local, "run1", PublishMode.POINTER);
+    org.apache.hadoop.fs.Path firstRun = stage(first, "first");
+    assertEquals(new org.apache.hadoop.fs.Path(target, "run-run1"), firstRun, "staged inside the partition");
+    first.publish(firstRun, target);
+    first.discard(firstRun);
+    assertEquals(new PartitionPointer("run1", "run-run1"), PartitionPointer.read(local, target).orElseThrow());
+    assertEquals("first", content(PartitionPointer.dataDir(local, target)));
+
+    PartitionPublisher dead = new PartitionPublisher(local, "run2", PublishMode.POINTER);
+    stage(dead, "never published");
+    PartitionPublisher second = new PartitionPublisher(local, "run3", PublishMode.POINTER);
+    second.publish(stage(second, "second"), target);
+    assertEquals("second", content(PartitionPointer.dataDir(local, target)));
+    assertEquals(List.of("_SUCCESS", "run-run1", "run-run3"), children(), "the dead run's directory deleted");
+
+    PartitionPublisher third = new PartitionPublisher(local, "run4", PublishMode.POINTER);
+    third.publish(stage(third, "third"), target);
+    assertEquals(List.of("_SUCCESS", "run-run3", "run-run4"), children());
+    assertEquals(List.of("dt=2026-11-20"), siblings(), "nothing beside the partition");
+  }
+
+  @Test
+  void withoutAPointerAPartitionHoldsItsOwnData() throws IOException {
+    Files.createDirectories(Path.of(target.toUri()));
+    assertEquals(target, PartitionPointer.dataDir(local, target), "no _SUCCESS");
+    Files.writeString(Path.of(target.toUri()).resolve("_SUCCESS"), "");
+    assertEquals(target, PartitionPointer.dataDir(local, target), "Hadoop's empty _SUCCESS");
+    Files.writeString(Path.of(target.toUri()).resolve("_SUCCESS"), "{\"committer\": \"magic\", \"success\": true}");
+    assertEquals(target, PartitionPointer.dataDir(local, target), "an S3A committer's summary");
+    Files.writeString(Path.of(target.toUri()).resolve("_SUCCESS"), "{\"mrsuite_data\": \"../../orders\"}");
+    assertThrows(IOException.class, () -> PartitionPointer.dataDir(local, target), "a pointer out of its partition");
+  }
+
+  private String content(org.apache.hadoop.fs.Path dir) throws IOException {
+    return Files.readString(Path.of(dir.toUri()).resolve("part-m-00000.avro"));
+  }
+
+  private List<String> children() throws IOException {
+    return Arrays.stream(local.listStatus(target)).map(s -> s.getPath().getName()).filter(n -> !n.startsWith("."))
+        .sorted().toList();
+  }
+
   private org.apache.hadoop.fs.Path stage(PartitionPublisher publisher, String content) throws IOException {
     org.apache.hadoop.fs.Path staged = publisher.stagingFor(target);
     Path dir = Files.createDirectories(Path.of(staged.toUri()));
