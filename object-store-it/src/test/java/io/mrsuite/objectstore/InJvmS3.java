@@ -3,7 +3,11 @@ package io.mrsuite.objectstore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -54,6 +58,19 @@ final class InJvmS3 implements AutoCloseable {
    * @param localDir where S3A buffers uploads and the committers keep their local state
    */
   Configuration configure(Configuration conf, Path localDir) {
+    settings(localDir).forEach(conf::set);
+    return conf;
+  }
+
+  /** The same settings as {@code -D key=value} pairs, for a client in another JVM. */
+  List<String> asOptions(Path localDir) {
+    List<String> options = new ArrayList<>();
+    settings(localDir).forEach((key, value) -> options.addAll(List.of("-D", key + "=" + value)));
+    return options;
+  }
+
+  private Map<String, String> settings(Path localDir) {
+    Configuration conf = new Configuration(false);
     conf.set("fs.s3a.endpoint", "http://127.0.0.1:" + proxy.getPort());
     conf.set("fs.s3a.endpoint.region", "us-east-1");
     conf.setBoolean("fs.s3a.path.style.access", true);
@@ -65,7 +82,9 @@ final class InJvmS3 implements AutoCloseable {
     // s3proxy 2.6.0 answers 501 to a paged listing of multipart uploads, which these issue.
     conf.setBoolean("fs.s3a.committer.abort.pending.uploads", false);
     conf.setBoolean("fs.s3a.multipart.purge", false);
-    return conf;
+    Map<String, String> settings = new TreeMap<>();
+    conf.forEach(entry -> settings.put(entry.getKey(), entry.getValue()));
+    return settings;
   }
 
   @Override

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.MrSuiteDriver;
 import io.mrsuite.jobs.ingest.events.IngestEventsJob;
+import io.mrsuite.jobs.run.CrashPoints;
 import io.mrsuite.jobs.run.PartitionPointer;
+import io.mrsuite.jobs.run.PublishedPartition;
 import io.mrsuite.jobs.run.TaskFaults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +37,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The sample warehouse's day, raw to marts, by {@code pipeline} in local mode with its root on {@code s3a://}
  * (the in-JVM S3 server) gives exactly the records that the same run gives on local files, partition by
  * partition, curated, quarantine and marts, with no rename or copy on the store; then reruns replace a partition
- * by switching its pointer, and a failed rerun leaves the old one readable.
+ * by switching its pointer, a failed rerun leaves the old one readable, and a client killed while publishing
+ * (in a JVM of its own, talking to this JVM's server) leaves no mix for the next run to find.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -150,6 +156,52 @@ class SampleWarehouseOnS3IT {
         "the failed run's directory removed");
     assertEquals(day, PartitionRecords.of(conf, remote, List.of("curated/events", "quarantine/events")),
         "the old partitions read whole");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"job-done", "staged", "moved-0"})
+  @Order(3)
+  void aClientKilledMidPublishLeavesNoMixAndTheNextRunCompletesTheDay(String step) throws Exception {
+    org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(s3.uri("warehouse"));
+    FileSystem s3Fs = remote.getFileSystem(conf);
+    org.apache.hadoop.fs.Path events = new org.apache.hadoop.fs.Path(remote, "curated/events/dt=" + DAY);
+    org.apache.hadoop.fs.Path rejects = new org.apache.hadoop.fs.Path(remote, "quarantine/events/dt=" + DAY);
+    List<String> dirs = List.of("curated/events", "quarantine/events");
+    Map<String, List<String>> day = PartitionRecords.of(conf, remote, dirs);
+    PartitionPointer before = PartitionPointer.read(s3Fs, events).orElseThrow();
+
+    Process killed = childIngestEvents(step);
+    assertTrue(killed.waitFor(120, TimeUnit.SECONDS), "the child ends");
+    assertEquals(137, killed.exitValue(), "halted at " + step);
+
+    assertEquals(before, PartitionPointer.read(s3Fs, events).orElseThrow(), "curated still points at the old run");
+    if (step.equals("moved-0")) {
+      assertFalse(PublishedPartition.sameRun(s3Fs, events, rejects),
+          "quarantine switched alone: readers take the day for incomplete");
+    } else {
+      assertTrue(PublishedPartition.sameRun(s3Fs, events, rejects));
+      assertEquals(day, PartitionRecords.of(conf, remote, dirs), "the old day reads whole");
+    }
+
+    assertEquals(0, ingestEvents(new Configuration(conf)), "the next run");
+    PartitionPointer after = PartitionPointer.read(s3Fs, events).orElseThrow();
+    assertTrue(PublishedPartition.sameRun(s3Fs, events, rejects));
+    assertEquals(day, PartitionRecords.of(conf, remote, dirs));
+    assertEquals(List.of(before.data(), after.data()).stream().sorted().toList(), runDirs(s3Fs, events),
+        "the killed run's directory deleted");
+  }
+
+  private static Process childIngestEvents(String step) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString()));
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("--add-opens")).forEach(command::add);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), MrSuiteDriver.class.getName(),
+        IngestEventsJob.NAME, "-D", CrashPoints.CRASH_AT + "=" + step, "-D", "mapreduce.framework.name=local"));
+    command.addAll(s3.asOptions(tmp));
+    command.addAll(List.of("--root", s3.uri("warehouse"), "--date", DAY, "--late-days", "1"));
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child-" + step + ".log").toFile()).start();
   }
 
   private static int ingestEvents(Configuration runConf) throws Exception {
