@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.MrSuiteDriver;
+import io.mrsuite.jobs.compact.CompactJob;
 import io.mrsuite.jobs.ingest.events.IngestEventsJob;
 import io.mrsuite.jobs.run.CrashPoints;
 import io.mrsuite.jobs.run.PartitionPointer;
@@ -28,6 +29,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.statistics.IOStatisticsSupport;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,6 +191,41 @@ class SampleWarehouseOnS3IT {
     assertEquals(day, PartitionRecords.of(conf, remote, dirs));
     assertEquals(List.of(before.data(), after.data()).stream().sorted().toList(), runDirs(s3Fs, events),
         "the killed run's directory deleted");
+  }
+
+  @Test
+  @Order(4)
+  void compactionRewritesAPartitionIntoANewRunAndSwitchesItsPointer() throws Exception {
+    org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(s3.uri("warehouse"));
+    FileSystem s3Fs = remote.getFileSystem(conf);
+    org.apache.hadoop.fs.Path events = new org.apache.hadoop.fs.Path(remote, "curated/events/dt=" + DAY);
+    org.apache.hadoop.fs.Path rejects = new org.apache.hadoop.fs.Path(remote, "quarantine/events/dt=" + DAY);
+    List<String> dirs = List.of("curated/events", "quarantine/events");
+    Map<String, List<String>> day = PartitionRecords.of(conf, remote, dirs);
+    Configuration smallSplits = new Configuration(conf);
+    smallSplits.setLong(FileInputFormat.SPLIT_MAXSIZE, 16 * 1024);
+    assertEquals(0, ingestEvents(smallSplits), "a rerun writing a file per small split");
+    PartitionPointer ingested = PartitionPointer.read(s3Fs, events).orElseThrow();
+    assertTrue(dataFiles(s3Fs, PartitionPointer.dataDir(s3Fs, events)) > 1, "several files to compact");
+
+    assertEquals(0, ToolRunner.run(new Configuration(conf), new CompactJob(), new String[] {"--dataset",
+        events.toString(), "--target-size", "1g"}));
+
+    PartitionPointer compacted = PartitionPointer.read(s3Fs, events).orElseThrow();
+    assertEquals(1, dataFiles(s3Fs, PartitionPointer.dataDir(s3Fs, events)), "one file");
+    assertEquals(List.of(ingested.data(), compacted.data()).stream().sorted().toList(), runDirs(s3Fs, events));
+    assertTrue(PublishedPartition.sameRun(s3Fs, events, rejects), "the manifest keeps the ingest's run");
+    assertEquals(day, PartitionRecords.of(conf, remote, dirs), "the same records");
+  }
+
+  private static long dataFiles(FileSystem fs, org.apache.hadoop.fs.Path dir) throws Exception {
+    long files = 0;
+    for (FileStatus status : fs.listStatus(dir)) {
+      if (status.isFile() && status.getPath().getName().endsWith(".avro")) {
+        files++;
+      }
+    }
+    return files;
   }
 
   private static Process childIngestEvents(String step) throws Exception {

@@ -7,6 +7,7 @@ import io.mrsuite.jobs.run.JobFailures;
 import io.mrsuite.jobs.run.PartitionGuard;
 import io.mrsuite.jobs.run.PartitionPointer;
 import io.mrsuite.jobs.run.PartitionPublisher;
+import io.mrsuite.jobs.run.PublishMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -68,12 +69,10 @@ final class PartitionCompaction {
 
   private void compact(FileSystem fs, Path dir) throws IOException, InterruptedException, ClassNotFoundException {
     Instant started = Instant.now();
-    if (PartitionPointer.read(fs, dir).isPresent()) {
-      // Its files are in run directories that the scan does not see; compacting it is object-store work to come.
-      throw new JobFailedException(dir + " is published by pointer (an object-store warehouse,"
-          + " docs/object-store.md): compact does not rewrite such partitions yet");
-    }
-    PartitionScan scan = PartitionScan.of(dir, conf);
+    // On an object store the files are in the run directory the partition's pointer names; the compacted files
+    // go to a run directory of their own, and the pointer is switched to it.
+    Path data = PartitionPointer.dataDir(fs, dir);
+    PartitionScan scan = PartitionScan.of(data, conf);
     if (!scan.complete() && !allowIncomplete) {
       throw new JobFailedException(dir + " has no " + PartitionNames.SUCCESS_MARKER + ": it may still be being"
           + " written; compact it anyway with --allow-incomplete");
@@ -84,7 +83,7 @@ final class PartitionCompaction {
     }
     DataFile sample = scan.uniformSample();
     String runId = UUID.randomUUID().toString();
-    PartitionPublisher publisher = new PartitionPublisher(fs, runId);
+    PartitionPublisher publisher = new PartitionPublisher(fs, runId, PublishMode.of(fs, conf));
     Path staged = publisher.stagingFor(dir);
     Job compaction = compactionJob(dir, sample, staged);
     SampleSize sampled = OutputSizeSampler.measure(scan.dataFiles(), compaction.getConfiguration(), targetBytes);
@@ -121,7 +120,7 @@ final class PartitionCompaction {
         // Compaction does not make an incomplete partition complete.
         fs.delete(new Path(staged, PartitionNames.SUCCESS_MARKER), false);
       }
-      CompactionManifest manifest = CompactionManifest.of(fs, dir, scan.hasManifest());
+      CompactionManifest manifest = CompactionManifest.of(fs, data, scan.hasManifest());
       ObjectNode entry = manifest.addCompaction();
       entry.put("job", CompactJob.NAME).put("job_id", compaction.getJobID().toString())
           .put("verification_job_id", verificationId).put("run_id", runId)
