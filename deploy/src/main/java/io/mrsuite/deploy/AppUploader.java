@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,6 +34,11 @@ import org.apache.hadoop.fs.Path;
  *       old file or the new one, at no moment neither. The staging folder is not inside the app: Oozie puts
  *       every file of {@code lib/} on the action's classpath, a half-copied jar included. A failure while
  *       copying (the slow part) therefore leaves every destination as it was.
+ *   <li>On an object store ({@link #OBJECT_STORE_SCHEMES}) a rename is a copy, and S3A replaces an existing file
+ *       by deleting it first: a reader would find nothing in between. There each new or changed file is written
+ *       straight to its destination in one upload, which the store makes visible only once complete, the old
+ *       object being served until then. A failure there leaves the files before it replaced and the rest
+ *       old, in the same jars-first order; a second deploy finishes it.
  *   <li>After the new files are in place, anything else inside an app's folder or {@code bundle/} is removed
  *       (an old jar left in {@code lib/} would sit on the classpath beside the new one). Entries beside the
  *       apps that the source does not have are reported and left alone: a retired app may still have a
@@ -42,15 +48,25 @@ import org.apache.hadoop.fs.Path;
  * <p>One deploy at a time per apps directory: there is no lock.
  */
 final class AppUploader {
+  /**
+   * URI schemes of the filesystems where a file is replaced by writing it in place rather than by a staged
+   * rename; comma-separated. Default: the object stores with Hadoop connectors.
+   */
+  static final String OBJECT_STORE_SCHEMES = "mrsuite.deploy.object-store-schemes";
+  static final String DEFAULT_OBJECT_STORE_SCHEMES = "s3a,s3,gs,oss,cosn,obs";
   private static final String STAGING_PREFIX = ".mrsuite-deploy-";
   private static final int BUFFER = 64 * 1024;
 
   private final FileSystem fs;
   private final FileContext fc;
+  private final boolean objectStore;
 
-  AppUploader(FileSystem fs, FileContext fc) {
+  AppUploader(FileSystem fs, FileContext fc, Configuration conf) {
     this.fs = fs;
     this.fc = fc;
+    String scheme = fs.getUri().getScheme();
+    this.objectStore = scheme != null && Arrays.stream(conf.get(OBJECT_STORE_SCHEMES, DEFAULT_OBJECT_STORE_SCHEMES)
+        .split(",")).map(String::trim).anyMatch(scheme::equalsIgnoreCase);
   }
 
   DeployReport upload(DeployPlan plan, Path appsDir) throws IOException {
@@ -74,7 +90,9 @@ final class AppUploader {
       }
       report.add(outcome, entry.destination());
     }
-    if (!toWrite.isEmpty()) {
+    if (objectStore) {
+      writeInPlace(toWrite, apps);
+    } else if (!toWrite.isEmpty()) {
       stageAndRename(toWrite, apps);
     }
     prune(plan, apps, report);
@@ -103,6 +121,25 @@ final class AppUploader {
       }
     } finally {
       fs.delete(staging, true);
+    }
+  }
+
+  private void writeInPlace(List<DeployPlan.Entry> entries, Path apps) throws IOException {
+    for (int i = 0; i < entries.size(); i++) {
+      DeployPlan.Entry entry = entries.get(i);
+      Path destination = new Path(apps, entry.destination());
+      try {
+        try (InputStream in = Files.newInputStream(entry.source());
+            OutputStream out = fs.create(destination, true)) {
+          in.transferTo(out);
+        }
+        if (fs.getFileStatus(destination).getLen() != entry.size()) {
+          throw new IOException(entry.source() + " changed while it was uploaded");
+        }
+      } catch (IOException e) {
+        throw new DeployException("could not write " + destination + " (" + e.getMessage() + "); " + i + " of "
+            + entries.size() + " new or changed files were replaced before it, deploy again to finish", e);
+      }
     }
   }
 

@@ -98,7 +98,7 @@ public final class DeployTool {
     }
     FileSystem fs = FileSystem.get(options.fs(), conf);
     FileContext fc = FileContext.getFileContext(options.fs(), conf);
-    new AppUploader(fs, fc).upload(plan, apps).print(err, apps.toString());
+    new AppUploader(fs, fc, conf).upload(plan, apps).print(err, apps.toString());
     if (submission != null) {
       out.println(new OozieSubmitter(options.oozie()).run(submission));
     }

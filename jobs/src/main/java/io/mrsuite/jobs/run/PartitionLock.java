@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>The holder renews it (its modification time) while it runs. A lock is stale, and taken over, when its
  * holder ran on this host and its process is gone, or when it was not renewed within the lease
  * ({@value #LEASE_SECONDS}). The file is created with an exclusive create: {@code O_EXCL} on the local
- * filesystem, {@code create(overwrite=false)} on HDFS.
+ * filesystem, {@code create(overwrite=false)} on HDFS. On an object store ({@link PublishMode#POINTER}) S3A's
+ * {@code setTimes} does nothing, so the holder renews by writing the file again, one PUT that replaces it
+ * whole; there the create is a check, then a write, not exclusive (docs/object-store.md).
  */
 public final class PartitionLock implements AutoCloseable {
   /** Seconds a lock stays held without renewal; after that another run may take it over. Default 600. */
@@ -75,7 +77,8 @@ public final class PartitionLock implements AutoCloseable {
     Path file = pathFor(partition);
     Duration lease = Duration.ofSeconds(conf.getLong(LEASE_SECONDS, DEFAULT_LEASE_SECONDS));
     fs.mkdirs(partition.getParent());
-    if (!createExclusively(fs, file, job, runId)) {
+    byte[] content = content(job, runId);
+    if (!createExclusively(fs, file, content)) {
       Optional<Holder> holder = holder(fs, file);
       if (holder.isPresent() && !stale(holder.get(), lease)) {
         throw new JobFailedException(job + ": " + partition + " is being written by " + holder.get().describe()
@@ -83,7 +86,7 @@ public final class PartitionLock implements AutoCloseable {
             + lease.toSeconds() + " s, " + LEASE_SECONDS + ")");
       }
       takeOver(fs, file, holder, runId);
-      if (!createExclusively(fs, file, job, runId)) {
+      if (!createExclusively(fs, file, content)) {
         throw new JobFailedException(job + ": " + partition + " was locked by another run while this one took"
             + " over a stale lock; one writer per partition");
       }
@@ -95,7 +98,9 @@ public final class PartitionLock implements AutoCloseable {
       return thread;
     });
     long period = Math.max(1, lease.toSeconds() / 4);
-    renewal.scheduleAtFixedRate(() -> renew(fs, file), period, period, TimeUnit.SECONDS);
+    Runnable renew = PublishMode.of(fs, conf) == PublishMode.POINTER ? () -> rewrite(fs, file, runId, content)
+        : () -> touch(fs, file);
+    renewal.scheduleAtFixedRate(renew, period, period, TimeUnit.SECONDS);
     return new PartitionLock(fs, file, runId, renewal);
   }
 
@@ -118,9 +123,12 @@ public final class PartitionLock implements AutoCloseable {
     }
   }
 
-  private static boolean createExclusively(FileSystem fs, Path file, String job, String runId) throws IOException {
-    byte[] content = JSON.writeValueAsBytes(JSON.createObjectNode().put("job", job).put("run_id", runId)
+  private static byte[] content(String job, String runId) throws IOException {
+    return JSON.writeValueAsBytes(JSON.createObjectNode().put("job", job).put("run_id", runId)
         .put("host", ThisProcess.host()).put("pid", ThisProcess.pid()).put("started", Instant.now().toString()));
+  }
+
+  private static boolean createExclusively(FileSystem fs, Path file, byte[] content) throws IOException {
     try {
       if ("file".equals(fs.getUri().getScheme())) {
         java.nio.file.Path local = Paths.get(fs.makeQualified(file).toUri());
@@ -173,9 +181,26 @@ public final class PartitionLock implements AutoCloseable {
     fs.delete(aside, false);
   }
 
-  private static void renew(FileSystem fs, Path file) {
+  private static void touch(FileSystem fs, Path file) {
     try {
       fs.setTimes(file, System.currentTimeMillis(), -1);
+    } catch (IOException e) {
+      LOG.warn("Could not renew the lock {}: {}", file, e.toString());
+    }
+  }
+
+  /** Writes the lock again, unless another run took it over after this one stalled past its lease. */
+  private static void rewrite(FileSystem fs, Path file, String runId, byte[] content) {
+    try {
+      Optional<Holder> holder = holder(fs, file);
+      if (holder.isEmpty() || !holder.get().runId().equals(runId)) {
+        LOG.warn("Not renewing {}: it is no longer this run's ({})", file,
+            holder.map(Holder::describe).orElse("deleted"));
+        return;
+      }
+      try (OutputStream out = fs.create(file, true)) {
+        out.write(content);
+      }
     } catch (IOException e) {
       LOG.warn("Could not renew the lock {}: {}", file, e.toString());
     }
