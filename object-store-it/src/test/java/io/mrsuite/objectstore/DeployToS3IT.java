@@ -26,7 +26,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.fs.statistics.IOStatisticsSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,14 +98,14 @@ class DeployToS3IT {
     AtomicBoolean deploying = new AtomicBoolean(true);
     CompletableFuture<int[]> reads = CompletableFuture.supplyAsync(() -> readWhile(fs, watched, deploying,
         oldJar, newJar));
-    Map<String, Long> before = counters(fs);
+    Map<String, Long> before = InJvmS3.counters(fs);
     String replacing;
     try {
       replacing = deploy(args);
     } finally {
       deploying.set(false);
     }
-    Map<String, Long> after = counters(fs);
+    Map<String, Long> after = InJvmS3.counters(fs);
     int[] seen = reads.get(1, TimeUnit.MINUTES);
     assertTrue(replacing.endsWith(": 0 uploaded, 3 replaced, 8 unchanged, 0 removed\n"), replacing);
     assertTrue(seen[0] + seen[1] > 0, "the reader read the jar during the deploy");
@@ -195,8 +194,4 @@ class DeployToS3IT {
     return files;
   }
 
-  private static Map<String, Long> counters(FileSystem fs) {
-    return new TreeMap<>(IOStatisticsSupport.snapshotIOStatistics(IOStatisticsSupport.retrieveIOStatistics(fs))
-        .counters());
-  }
 }

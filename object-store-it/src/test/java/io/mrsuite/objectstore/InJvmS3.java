@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.statistics.IOStatisticsSupport;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -88,6 +90,12 @@ final class InJvmS3 implements AutoCloseable {
     Map<String, String> settings = new TreeMap<>();
     conf.forEach(entry -> settings.put(entry.getKey(), entry.getValue()));
     return settings;
+  }
+
+  /** S3A's request and operation counters of a filesystem so far, by name. */
+  static Map<String, Long> counters(FileSystem fs) {
+    return new TreeMap<>(IOStatisticsSupport.snapshotIOStatistics(IOStatisticsSupport.retrieveIOStatistics(fs))
+        .counters());
   }
 
   @Override

@@ -21,13 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.fs.statistics.IOStatisticsSupport;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ToolRunner;
@@ -90,9 +88,9 @@ class SampleWarehouseOnS3IT {
     FileUtil.copy(localFs, raw, s3Fs, new org.apache.hadoop.fs.Path(remote, "raw"), false, conf);
 
     pipeline(local.toString());
-    Map<String, Long> before = counters(s3Fs);
+    Map<String, Long> before = InJvmS3.counters(s3Fs);
     pipeline(remote.toString());
-    Map<String, Long> after = counters(s3Fs);
+    Map<String, Long> after = InJvmS3.counters(s3Fs);
     StringBuilder requests = new StringBuilder("S3A requests of the day's pipeline:");
     after.forEach((name, count) -> {
       long made = count - before.getOrDefault(name, 0L);
@@ -265,10 +263,6 @@ class SampleWarehouseOnS3IT {
     }
   }
 
-  private static Map<String, Long> counters(FileSystem fs) {
-    return new TreeMap<>(IOStatisticsSupport.snapshotIOStatistics(IOStatisticsSupport.retrieveIOStatistics(fs))
-        .counters());
-  }
 
   private static void pipeline(String root) throws Exception {
     PrintStream original = System.out;
