@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * ({@value #LEASE_SECONDS}). The file is created with an exclusive create: {@code O_EXCL} on the local
  * filesystem, {@code create(overwrite=false)} on HDFS. On an object store ({@link PublishMode#POINTER}) S3A's
  * {@code setTimes} does nothing, so the holder renews by writing the file again, one PUT that replaces it
- * whole; there the create is a check, then a write, not exclusive (docs/object-store.md).
+ * whole; there, before Hadoop 3.5's conditional create, the create is a check, then a write, not exclusive
+ * (docs/object-store.md).
  */
 public final class PartitionLock implements AutoCloseable {
   /** Seconds a lock stays held without renewal; after that another run may take it over. Default 600. */
@@ -112,6 +113,15 @@ public final class PartitionLock implements AutoCloseable {
   @Override
   public void close() throws IOException {
     renewal.shutdownNow();
+    try {
+      // A renewal still writing the file would bring it back after the delete below.
+      if (!renewal.awaitTermination(1, TimeUnit.MINUTES)) {
+        throw new IOException("could not release the lock " + file + ": its renewal did not stop");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while releasing the lock " + file, e);
+    }
     Optional<Holder> holder = holder(fs, file);
     if (holder.isPresent() && !holder.get().runId().equals(runId)) {
       // This run stalled past its lease and another took the lock over: the lock is theirs now.
