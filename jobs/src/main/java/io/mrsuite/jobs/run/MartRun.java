@@ -1,12 +1,15 @@
 package io.mrsuite.jobs.run;
 
 import io.mrsuite.formats.avro.CuratedDataModel;
+import io.mrsuite.jobs.tables.MartTable;
+import io.mrsuite.jobs.tables.TableCatalog;
 import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -15,6 +18,7 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -30,6 +34,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * the books count input records: read = written (aggregated into rows) + skipped (not this mart's) +
  * duplicates removed. A mart built by several jobs runs the earlier ones with {@link #runStage(Job)} into
  * {@link #intermediate(String)} directories and passes the first stage's books to the last.
+ *
+ * <p>When a table catalog is configured ({@link TableCatalog}), the published partition then replaces its day in
+ * the mart's Iceberg table, validated from the table's snapshot when the run started ({@link MartTable}).
  */
 public final class MartRun extends PartitionRun {
   /** Parquet codec when the job sets none with {@code -D parquet.compression=...}. */
@@ -43,12 +50,16 @@ public final class MartRun extends PartitionRun {
     super(jobName, paths, conf, action);
   }
 
+  private Optional<MartTable> table = Optional.empty();
+  private Optional<MartTable.CommittedDay> committed = Optional.empty();
+
   /**
    * Output: Parquet files of the mart's rows (its decimals as DECIMAL, dates as DATE), staged. Also sets the
    * data model that reads the curated Avro inputs and the shuffle with their logical types.
    */
-  public void configureOutput(Job job, Dataset mart) {
+  public void configureOutput(Job job, Dataset mart) throws IOException {
     Configuration conf = job.getConfiguration();
+    table = beginTable(mart);
     AvroJob.setDataModelClass(job, CuratedDataModel.class);
     AvroParquetOutputFormat.setSchema(job, mart.schema().orElseThrow());
     LazyOutputFormat.setOutputFormatClass(job, MartParquetOutputFormat.class);
@@ -136,6 +147,32 @@ public final class MartRun extends PartitionRun {
   @Override
   protected void publish(RunManifest manifest) throws IOException {
     publisher.publish(staged, output);
+    if (table.isPresent()) {
+      Catalog catalog = TableCatalog.open(conf, warehouseRoot()).orElseThrow();
+      try {
+        committed = Optional.of(table.get().replaceDay(catalog, date, fs, PartitionPointer.dataDir(fs, output),
+            runId, conf));
+      } finally {
+        TableCatalog.close(catalog);
+      }
+    }
+  }
+
+  private Optional<MartTable> beginTable(Dataset mart) throws IOException {
+    Optional<Catalog> catalog = TableCatalog.open(conf, warehouseRoot());
+    if (catalog.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MartTable.begin(catalog.get(), mart));
+    } finally {
+      TableCatalog.close(catalog.get());
+    }
+  }
+
+  /** The partition is {@code <root>/marts/<table>/dt=X}. */
+  private Path warehouseRoot() {
+    return output.getParent().getParent().getParent();
   }
 
   @Override
@@ -147,6 +184,8 @@ public final class MartRun extends PartitionRun {
         books.duplicatesRemoved() > 0 ? ", duplicates removed " + books.duplicatesRemoved() : "", rows);
     out.println("  mart:       " + output);
     out.println("  manifest:   " + new Path(PartitionPointer.dataDir(fs, output), RunManifest.FILE_NAME));
+    committed.ifPresent(day -> out.printf("  table:      %s snapshot %d (%d file%s, %d rows)%n", day.table(),
+        day.snapshotId(), day.files(), day.files() == 1 ? "" : "s", day.rows()));
     action.captureOutput(ActionData.ofMart(jobName, date, books, rows, output));
   }
 }
