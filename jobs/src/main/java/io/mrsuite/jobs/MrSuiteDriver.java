@@ -15,6 +15,7 @@ import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.tool.MrSuiteTool;
+import io.mrsuite.jobs.tables.TableQueryJob;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -62,6 +63,8 @@ public final class MrSuiteDriver {
         "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
     add(jobs, DqReportJob.NAME, DqReportJob.class,
         "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
+    add(jobs, TableQueryJob.NAME, TableQueryJob.class,
+        "one SQL query (DuckDB, in-process) over the mart tables' current Iceberg snapshots, for a local warehouse");
     add(jobs, PipelineJob.NAME, Pipeline.class,
         "the ingest workflows of arrivals X..X+late_days, then the marts workflow of X, in-process: raw to marts locally");
     add(jobs, GenDataJob.NAME, GenDataJob.class,

@@ -38,6 +38,8 @@ public final class TableCatalog {
   /** The default JDBC catalog's SQLite file, under {@value #TABLES_DIR}. */
   public static final String SQLITE_FILE = "catalog.db";
 
+  private static final String JDBC_SCHEMA_VERSION = "jdbc.schema-version";
+
   private TableCatalog() {
   }
 
@@ -63,6 +65,8 @@ public final class TableCatalog {
       // SQLite creates the file, not its directory.
       fs.mkdirs(tables);
       properties.put(CatalogProperties.URI, "jdbc:sqlite:" + new Path(tables, SQLITE_FILE).toUri().getPath());
+      // A new catalog: the current layout, which also holds views.
+      properties.putIfAbsent(JDBC_SCHEMA_VERSION, "V1");
     }
     return Optional.of(properties);
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.MrSuiteDriver;
 import io.mrsuite.jobs.run.MartRows;
+import io.mrsuite.jobs.tables.TableCatalog;
+import io.mrsuite.jobs.tables.TableQueryJob;
 import io.mrsuite.jobs.warehouse.Dataset;
 import io.mrsuite.jobs.warehouse.Zone;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code pipeline} in local mode on a copy of the sample warehouse's raw zone, as bin/run-sample runs it:
  * with the production thresholds the day is ingested and then KILLED at the dq gate with nothing published;
  * run again with the sample's thresholds it keeps the two ingested days and publishes the four marts, each
- * equal row for row to the independent computation of test-data/check_marts.py.
+ * equal row for row to the independent computation of test-data/check_marts.py. With a table catalog on, as
+ * bin/mrsuite runs, each mart's Iceberg table then holds exactly the mart partition's rows, read by {@code sql}.
  */
 @Timeout(300)
 class PipelineJobTest {
@@ -102,14 +105,50 @@ class PipelineJobTest {
       Path mart = root.resolve("marts/" + table.dir() + "/dt=" + DAY);
       MartRows.assertMatchesExpected(table.dir(), mart);
       assertTrue(Files.exists(mart.resolve("_SUCCESS")), table.dir());
+      assertTrue(published.stream().anyMatch(line -> line.startsWith("  table:      marts." + table.dir()
+          + " snapshot ")), table.dir());
+      assertTableHoldsTheMart(table.dir(), mart);
     }
+  }
+
+  /** Through DuckDB: the table's current rows and the mart partition's, compared as multisets. */
+  private void assertTableHoldsTheMart(String table, Path mart) throws Exception {
+    String files = "read_parquet('" + mart.toAbsolutePath() + "/part-*.parquet', hive_partitioning = false)";
+    List<String> printed = query("SELECT (SELECT count(*) FROM marts." + table + ") AS table_rows,"
+        + " (SELECT count(*) FROM " + files + ") AS mart_rows,"
+        + " (SELECT count(*) FROM (SELECT * FROM marts." + table + " EXCEPT ALL SELECT * FROM " + files + ")) AS extra,"
+        + " (SELECT count(*) FROM (SELECT * FROM " + files + " EXCEPT ALL SELECT * FROM marts." + table + ")) AS missing");
+    assertEquals("table_rows\tmart_rows\textra\tmissing", printed.get(0));
+    String[] counts = printed.get(1).split("\t");
+    assertEquals(counts[1], counts[0], table + ": " + printed);
+    assertTrue(Long.parseLong(counts[0]) > 0, table);
+    assertEquals("0\t0", counts[2] + "\t" + counts[3], table + ": rows only in the table, only in the mart");
+  }
+
+  private List<String> query(String sql) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, ToolRunner.run(conf(), new TableQueryJob(), new String[] {"--root", root.toString(), "--query",
+          sql}));
+    } finally {
+      System.setOut(original);
+    }
+    return printed.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  private static Configuration conf() {
+    Configuration conf = new Configuration();
+    conf.set("fs.defaultFS", "file:///");
+    conf.set("mapreduce.framework.name", "local");
+    conf.set(TableCatalog.PROPERTIES_PREFIX + "type", "jdbc");
+    return conf;
   }
 
   /** Runs the pipeline for the sample day (thresholds null: the default), asserts its exit code, returns its lines. */
   private List<String> run(int exitCode, String thresholds, String... more) throws Exception {
-    Configuration conf = new Configuration();
-    conf.set("fs.defaultFS", "file:///");
-    conf.set("mapreduce.framework.name", "local");
+    Configuration conf = conf();
     List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--date", DAY, "--parallel", "2"));
     if (thresholds != null) {
       args.addAll(List.of("--dq-thresholds", thresholds));
