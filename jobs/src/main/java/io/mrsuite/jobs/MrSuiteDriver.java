@@ -15,6 +15,7 @@ import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.tool.MrSuiteTool;
+import io.mrsuite.jobs.tables.TableMaintenanceJob;
 import io.mrsuite.jobs.tables.TableQueryJob;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
 import java.io.PrintStream;
@@ -63,6 +64,8 @@ public final class MrSuiteDriver {
         "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
     add(jobs, DqReportJob.NAME, DqReportJob.class,
         "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
+    add(jobs, TableMaintenanceJob.NAME, TableMaintenanceJob.class,
+        "the mart tables' upkeep after compaction: expire snapshots older than --keep-days, remove old orphan files");
     add(jobs, TableQueryJob.NAME, TableQueryJob.class,
         "one SQL query (DuckDB, in-process) over the mart tables' current Iceberg snapshots, for a local warehouse");
     add(jobs, PipelineJob.NAME, Pipeline.class,

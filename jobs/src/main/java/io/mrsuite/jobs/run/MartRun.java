@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.run;
 
 import io.mrsuite.formats.avro.CuratedDataModel;
+import io.mrsuite.jobs.tables.CommitMarker;
 import io.mrsuite.jobs.tables.MartTable;
 import io.mrsuite.jobs.tables.TableCatalog;
 import io.mrsuite.jobs.warehouse.Dataset;
@@ -52,6 +53,7 @@ public final class MartRun extends PartitionRun {
 
   private Optional<MartTable> table = Optional.empty();
   private Optional<MartTable.CommittedDay> committed = Optional.empty();
+  private Path marker;
 
   /**
    * Output: Parquet files of the mart's rows (its decimals as DECIMAL, dates as DATE), staged. Also sets the
@@ -152,6 +154,7 @@ public final class MartRun extends PartitionRun {
       try {
         committed = Optional.of(table.get().replaceDay(catalog, date, fs, PartitionPointer.dataDir(fs, output),
             runId, conf));
+        CommitMarker.write(fs, marker, committed.get(), runId);
       } finally {
         TableCatalog.close(catalog);
       }
@@ -164,6 +167,8 @@ public final class MartRun extends PartitionRun {
       return Optional.empty();
     }
     try {
+      marker = CommitMarker.of(warehouseRoot(), mart, date);
+      CommitMarker.delete(fs, marker);
       return Optional.of(MartTable.begin(catalog.get(), mart));
     } finally {
       TableCatalog.close(catalog.get());

@@ -35,6 +35,11 @@ public final class TableCatalog {
   public static final Namespace MARTS = Namespace.of("marts");
   /** The directory under the warehouse root that holds the tables when the catalog names no warehouse. */
   public static final String TABLES_DIR = "tables";
+  /**
+   * Under {@value #TABLES_DIR}: {@code _commits/<table>/dt=X/_SUCCESS} records the snapshot that committed day X
+   * ({@link CommitMarker}), for schedulers that wait on files. Outside every table's location.
+   */
+  public static final String COMMITS_DIR = "_commits";
   /** The default JDBC catalog's SQLite file, under {@value #TABLES_DIR}. */
   public static final String SQLITE_FILE = "catalog.db";
 

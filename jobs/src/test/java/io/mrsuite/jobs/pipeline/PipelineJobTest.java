@@ -105,8 +105,10 @@ class PipelineJobTest {
       Path mart = root.resolve("marts/" + table.dir() + "/dt=" + DAY);
       MartRows.assertMatchesExpected(table.dir(), mart);
       assertTrue(Files.exists(mart.resolve("_SUCCESS")), table.dir());
-      assertTrue(published.stream().anyMatch(line -> line.startsWith("  table:      marts." + table.dir()
-          + " snapshot ")), table.dir());
+      String snapshot = published.stream().filter(line -> line.startsWith("  table:      marts." + table.dir()
+          + " snapshot ")).findFirst().orElseThrow().split(" +")[4];
+      assertTrue(Files.readString(root.resolve("tables/_commits/" + table.dir() + "/dt=" + DAY + "/_SUCCESS"))
+          .contains("\"snapshot_id\":" + snapshot + ","), "the commit marker names snapshot " + snapshot);
       assertTableHoldsTheMart(table.dir(), mart);
     }
   }

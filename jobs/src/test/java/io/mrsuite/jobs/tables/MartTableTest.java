@@ -1,5 +1,6 @@
 package io.mrsuite.jobs.tables;
 
+import static io.mrsuite.jobs.tables.RevenuePartitions.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,18 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
-import org.apache.avro.data.TimeConversions;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -36,16 +32,14 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.mapping.NameMappingParser;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MartTableTest {
-  private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
-  private static final Dataset MART = Dataset.REVENUE_DAILY;
+  private static final LocalDate DAY = RevenuePartitions.DAY;
+  private static final Dataset MART = RevenuePartitions.MART;
 
   @TempDir
   java.nio.file.Path dir;
@@ -182,38 +176,8 @@ class MartTableTest {
     return Schema.createRecord(mart.getName(), null, mart.getNamespace(), false, fields);
   }
 
-  private static Map<String, Object> row(String country, long orders, String revenue) {
-    Map<String, Object> row = new TreeMap<>();
-    row.put("country", country);
-    row.put("orders", orders);
-    row.put("revenue_usd", new BigDecimal(revenue));
-    row.put("unconverted_orders", 0L);
-    row.put("orphan_purchases", 0L);
-    row.put("event_date", DAY);
-    return row;
-  }
-
-  /** A mart partition holding the rows in one Parquet file written by parquet-avro with {@code schema}. */
   private Path partition(String name, List<Map<String, Object>> rows, Schema schema) throws IOException {
-    Path partition = new Path(root, "marts-" + name + "/dt=" + DAY);
-    fs.mkdirs(partition);
-    fs.create(new Path(partition, "_SUCCESS")).close();
-    if (rows.isEmpty()) {
-      return partition;
-    }
-    GenericData model = new GenericData();
-    model.addLogicalTypeConversion(new Conversions.DecimalConversion());
-    model.addLogicalTypeConversion(new TimeConversions.DateConversion());
-    try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
-        new Path(partition, "part-r-00000.parquet")).withSchema(schema).withDataModel(model).withConf(conf)
-        .build()) {
-      for (Map<String, Object> values : rows) {
-        GenericData.Record record = new GenericData.Record(schema);
-        values.forEach(record::put);
-        writer.write(record);
-      }
-    }
-    return partition;
+    return RevenuePartitions.write(conf, root, name, rows, schema);
   }
 
   /** The table's current rows, read through its name mapping: country to "orders revenue_usd". */
