@@ -21,6 +21,7 @@ import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.run.TaskFaults;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
+import io.mrsuite.jobs.tables.TableCatalog;
 import io.mrsuite.jobs.warehouse.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,10 @@ import org.apache.hadoop.mapreduce.TaskReport;
 import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -336,6 +341,8 @@ class SampleWarehouseIT {
     // mode (SampleChainJobTest, RevenueDailySampleTest), the marts jobs on YARN as Oozie actions in oozie-it
     // (PipelineAppsIT); here, what DuckDB reads of the files they write to HDFS.
     Configuration conf = localOverHdfs();
+    // Each mart also commits its day to an Iceberg table in a Hadoop catalog on HDFS, which renames atomically.
+    conf.set(TableCatalog.PROPERTIES_PREFIX + "type", "hadoop");
     String root = fs.makeQualified(ROOT).toString();
     Map<String, Tool> marts = new LinkedHashMap<>();
     marts.put(Dataset.PRODUCT_DAILY.dir(), new ProductDailyJob());
@@ -353,8 +360,30 @@ class SampleWarehouseIT {
       assertEquals("DATE", types.get("event_date"), mart.getKey() + " " + types);
       types.forEach((column, type) -> assertTrue(!column.endsWith("_usd") || type.equals("DECIMAL(38,2)"),
           mart.getKey() + "." + column + " " + type));
+      Path table = tmp.resolve("tables").resolve(mart.getKey());
+      copyCurrentFiles(conf, root, mart.getKey(), table);
+      assertEquals(DuckDbMarts.expectedRows(expected), DuckDbMarts.rows(table, expected), "table " + mart.getKey());
     }
     assertEquals("BIGINT", DuckDbMarts.columnTypes(tmp.resolve("marts/product_daily")).get("unique_viewers"));
+  }
+
+  /** Copies the files the current snapshot of table marts.{@code name} plans to {@code local}. */
+  private static void copyCurrentFiles(Configuration conf, String root, String name, Path local) throws IOException {
+    Catalog catalog = TableCatalog.open(conf, new org.apache.hadoop.fs.Path(root)).orElseThrow();
+    try (CloseableIterable<FileScanTask> tasks = catalog.loadTable(TableIdentifier.of(TableCatalog.MARTS, name))
+        .newScan().planFiles()) {
+      Files.createDirectories(local);
+      int copied = 0;
+      for (FileScanTask task : tasks) {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(task.file().location());
+        assertEquals(fs.getScheme(), file.toUri().getScheme(), "a table file on HDFS: " + file);
+        // Named as DuckDbMarts reads a partition's files.
+        fs.copyToLocalFile(file, new org.apache.hadoop.fs.Path(local.resolve("part-" + copied++ + ".parquet")
+            .toUri()));
+      }
+    } finally {
+      TableCatalog.close(catalog);
+    }
   }
 
   /**
