@@ -65,7 +65,7 @@ public final class MrSuiteDriver {
     add(jobs, DqReportJob.NAME, DqReportJob.class,
         "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
     add(jobs, TableMaintenanceJob.NAME, TableMaintenanceJob.class,
-        "the mart tables' upkeep after compaction: expire snapshots older than --keep-days, remove old orphan files");
+        "the mart tables' upkeep after compaction: compact days through Iceberg, expire old snapshots, remove orphans");
     add(jobs, TableQueryJob.NAME, TableQueryJob.class,
         "one SQL query (DuckDB, in-process) over the mart tables' current Iceberg snapshots, for a local warehouse");
     add(jobs, PipelineJob.NAME, Pipeline.class,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
@@ -14,6 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.ExpireSnapshots;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.ManifestContent;
@@ -26,7 +28,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Keeps one table's storage bounded: expires old snapshots (Iceberg deletes the files only they held) and removes
+ * Keeps one table's storage bounded: compacts days of several files, expires old snapshots (Iceberg deletes the files only they held) and removes
  * orphan files, those under the table's location that no metadata reaches, e.g. the copies of a run killed before
  * its commit.
  *
@@ -39,16 +41,24 @@ public final class TableMaintenance {
     this.conf = conf;
   }
 
-  /** What one pass did (or, in a dry run, would do: then no file of an expired snapshot is counted). */
-  public record Result(int snapshotsExpired, int filesOfExpiredSnapshots, List<Path> orphans) {
+  /**
+   * What one pass did (or, in a dry run, would do: then no file of an expired snapshot is counted, and the
+   * compaction's rows are not read).
+   */
+  public record Result(TableCompaction.Result compacted, int snapshotsExpired, int filesOfExpiredSnapshots,
+      List<Path> orphans) {
   }
 
   /**
-   * Expires the snapshots older than {@code keep} but the current one, then removes orphans older than
-   * {@code orphanAge}; a dry run only counts.
+   * Compacts the days that hold several files ({@link TableCompaction}), expires the snapshots older than
+   * {@code keep} but the current one, then removes orphans older than {@code orphanAge}; a dry run only counts.
+   *
+   * @param runId names the compacted files
    */
-  public Result maintain(Table table, Duration keep, Duration orphanAge, boolean dryRun) throws IOException {
+  public Result maintain(Table table, String runId, Duration keep, Duration orphanAge, boolean dryRun)
+      throws IOException {
     Instant now = Instant.now();
+    TableCompaction.Result compacted = dryRun ? planned(table) : TableCompaction.compact(table, runId);
     int before = size(table.snapshots());
     AtomicInteger deleted = new AtomicInteger();
     ExpireSnapshots expire = table.expireSnapshots().expireOlderThan(now.minus(keep).toEpochMilli()).retainLast(1)
@@ -64,7 +74,12 @@ public final class TableMaintenance {
         orphan.getFileSystem(conf).delete(orphan, false);
       }
     }
-    return new Result(expired, deleted.get(), orphans);
+    return new Result(compacted, expired, deleted.get(), orphans);
+  }
+
+  private static TableCompaction.Result planned(Table table) throws IOException {
+    Map<Integer, List<DataFile>> days = TableCompaction.plan(table);
+    return new TableCompaction.Result(days.size(), days.values().stream().mapToInt(List::size).sum(), 0);
   }
 
   private static int commit(ExpireSnapshots expire, Table table) {

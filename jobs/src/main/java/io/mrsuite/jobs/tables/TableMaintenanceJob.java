@@ -9,13 +9,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ToolRunner;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 
 /**
- * {@code maintain-tables}: snapshot expiry and orphan-file removal for every mart table, after compaction.
+ * {@code maintain-tables}: for every mart table, after compaction: days of several files rewritten into one
+ * (through Iceberg's RewriteFiles), snapshot expiry and orphan-file removal.
  *
  * <p>Snapshots older than {@code --keep-days} are expired, always keeping the current one; a reader still on an
  * expired snapshot loses its files, so the window must outlast the longest query. Orphans must be older than
@@ -52,18 +54,22 @@ public class TableMaintenanceJob extends MrSuiteTool {
       return 0;
     }
     TableMaintenance maintenance = new TableMaintenance(getConf());
+    String runId = UUID.randomUUID().toString();
     try {
       for (Dataset mart : Dataset.inZone(Zone.MARTS)) {
         if (!catalog.get().tableExists(MartTable.identifier(mart))) {
           continue;
         }
         Table table = catalog.get().loadTable(MartTable.identifier(mart));
-        TableMaintenance.Result result = maintenance.maintain(table, keep, orphanAge, dryRun);
+        TableMaintenance.Result result = maintenance.maintain(table, runId, keep, orphanAge, dryRun);
+        TableCompaction.Result compacted = result.compacted();
         String files = dryRun ? "" : " (" + result.filesOfExpiredSnapshots() + " file"
             + plural(result.filesOfExpiredSnapshots()) + " deleted)";
-        out.printf("%s %s: %s %d snapshot%s%s, %s %d orphan file%s%n", NAME, table.name(),
-            dryRun ? "would expire" : "expired", result.snapshotsExpired(), plural(result.snapshotsExpired()), files,
-            dryRun ? "would remove" : "removed", result.orphans().size(), plural(result.orphans().size()));
+        out.printf("%s %s: %s %d day%s of several files (%d files), %s %d snapshot%s%s, %s %d orphan file%s%n", NAME,
+            table.name(), dryRun ? "would compact" : "compacted", compacted.days(), plural(compacted.days()),
+            compacted.filesBefore(), dryRun ? "would expire" : "expired", result.snapshotsExpired(),
+            plural(result.snapshotsExpired()), files, dryRun ? "would remove" : "removed", result.orphans().size(),
+            plural(result.orphans().size()));
         for (Path orphan : result.orphans()) {
           out.println("  orphan: " + orphan);
         }

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,11 +25,8 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetReaders;
-import org.apache.iceberg.hadoop.HadoopInputFile;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.mapping.NameMappingParser;
-import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,20 +44,20 @@ class MartTableTest {
   private FileSystem fs;
   private Path root;
   private Catalog catalog;
+  private LocalCatalog local;
 
   @BeforeEach
   void openCatalog() throws IOException {
-    conf = new Configuration(false);
-    conf.set("fs.defaultFS", "file:///");
-    conf.set(TableCatalog.PROPERTIES_PREFIX + "type", "jdbc");
-    root = new Path(dir.toUri());
-    fs = root.getFileSystem(conf);
-    catalog = TableCatalog.open(conf, root).orElseThrow();
+    local = new LocalCatalog(dir);
+    conf = local.conf;
+    fs = local.fs;
+    root = local.root;
+    catalog = local.catalog;
   }
 
   @AfterEach
   void closeCatalog() throws IOException {
-    TableCatalog.close(catalog);
+    local.close();
   }
 
   @Test
@@ -180,25 +176,12 @@ class MartTableTest {
     return RevenuePartitions.write(conf, root, name, rows, schema);
   }
 
-  /** The table's current rows, read through its name mapping: country to "orders revenue_usd". */
+  /** The table's current rows through its name mapping, each of event date DAY: country to "orders revenue_usd". */
   private Map<String, String> rows(Table table) throws IOException {
-    Map<String, String> rows = new TreeMap<>();
-    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-      for (FileScanTask task : tasks) {
-        try (CloseableIterable<Record> records = Parquet.read(HadoopInputFile.fromLocation(task.file().location(),
-            conf)).project(table.schema()).withNameMapping(NameMappingParser.fromJson(
-            table.properties().get(TableProperties.DEFAULT_NAME_MAPPING)))
-            .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(table.schema(), fileSchema))
-            .build()) {
-          for (Record record : records) {
-            assertEquals(DAY, record.getField("event_date"));
-            rows.put(String.valueOf(record.getField("country")),
-                record.getField("orders") + " " + record.getField("revenue_usd"));
-          }
-        }
-      }
+    for (Record record : local.records(table)) {
+      assertEquals(DAY, record.getField("event_date"));
     }
-    return rows;
+    return local.revenueRows(table);
   }
 
   private static DataFile onlyFile(Table table) throws IOException {

@@ -27,13 +27,17 @@ final class RevenuePartitions {
   }
 
   static Map<String, Object> row(String country, long orders, String revenue) {
+    return row(country, orders, revenue, DAY);
+  }
+
+  static Map<String, Object> row(String country, long orders, String revenue, LocalDate eventDate) {
     Map<String, Object> row = new TreeMap<>();
     row.put("country", country);
     row.put("orders", orders);
     row.put("revenue_usd", new BigDecimal(revenue));
     row.put("unconverted_orders", 0L);
     row.put("orphan_purchases", 0L);
-    row.put("event_date", DAY);
+    row.put("event_date", eventDate);
     return row;
   }
 
@@ -52,18 +56,23 @@ final class RevenuePartitions {
     if (rows.isEmpty()) {
       return partition;
     }
+    writeFile(conf, new Path(partition, "part-r-00000.parquet"), rows, schema);
+    return partition;
+  }
+
+  /** One Parquet file of the rows, written by parquet-avro with {@code schema}. */
+  static void writeFile(Configuration conf, Path file, List<Map<String, Object>> rows, Schema schema)
+      throws IOException {
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new Conversions.DecimalConversion());
     model.addLogicalTypeConversion(new TimeConversions.DateConversion());
-    try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
-        new Path(partition, "part-r-00000.parquet")).withSchema(schema).withDataModel(model).withConf(conf)
-        .build()) {
+    try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(file).withSchema(schema)
+        .withDataModel(model).withConf(conf).build()) {
       for (Map<String, Object> values : rows) {
         GenericData.Record record = new GenericData.Record(schema);
         values.forEach(record::put);
         writer.write(record);
       }
     }
-    return partition;
   }
 }

@@ -33,20 +33,20 @@ class TableMaintenanceTest {
   private FileSystem fs;
   private Path root;
   private Catalog catalog;
+  private LocalCatalog local;
 
   @BeforeEach
   void openCatalog() throws IOException {
-    conf = new Configuration(false);
-    conf.set("fs.defaultFS", "file:///");
-    conf.set(TableCatalog.PROPERTIES_PREFIX + "type", "jdbc");
-    root = new Path(dir.toUri());
-    fs = root.getFileSystem(conf);
-    catalog = TableCatalog.open(conf, root).orElseThrow();
+    local = new LocalCatalog(dir);
+    conf = local.conf;
+    fs = local.fs;
+    root = local.root;
+    catalog = local.catalog;
   }
 
   @AfterEach
   void closeCatalog() throws IOException {
-    TableCatalog.close(catalog);
+    local.close();
   }
 
   @Test
@@ -66,14 +66,14 @@ class TableMaintenanceTest {
     fs.copyFromLocalFile(false, true, copies.get(0), inFlightCopy);
     TableMaintenance maintenance = new TableMaintenance(conf);
 
-    TableMaintenance.Result dryRun = maintenance.maintain(table, Duration.ZERO, ORPHAN_AGE, true);
+    TableMaintenance.Result dryRun = maintenance.maintain(table, "m1", Duration.ZERO, ORPHAN_AGE, true);
 
     assertEquals(2, dryRun.snapshotsExpired());
     assertEquals(List.of(killedRunsCopy.getName()), names(dryRun.orphans()));
     assertEquals(5, files(data).size(), "a dry run deletes nothing");
     assertEquals(3, count(catalog.loadTable(MartTable.identifier(MART)).snapshots()));
 
-    TableMaintenance.Result done = maintenance.maintain(table, Duration.ZERO, ORPHAN_AGE, false);
+    TableMaintenance.Result done = maintenance.maintain(table, "m1", Duration.ZERO, ORPHAN_AGE, false);
 
     assertEquals(2, done.snapshotsExpired());
     assertEquals(List.of(killedRunsCopy.getName()), names(done.orphans()));
@@ -93,7 +93,7 @@ class TableMaintenanceTest {
     for (Path orphan : done.orphans()) {
       assertFalse(fs.exists(orphan));
     }
-    assertEquals(List.of(), maintenance.maintain(after, Duration.ZERO, ORPHAN_AGE, false).orphans(),
+    assertEquals(List.of(), maintenance.maintain(after, "m2", Duration.ZERO, ORPHAN_AGE, false).orphans(),
         "the metadata of the current snapshot is reachable");
   }
 
