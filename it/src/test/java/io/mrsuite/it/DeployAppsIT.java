@@ -77,7 +77,8 @@ class DeployAppsIT {
     assertTrue(deployed.keySet().containsAll(Set.of("ingest/", "ingest/lib/", "ingest/workflow.xml",
         "ingest/coordinator.xml", "ingest/lib/mrsuite-jobs.jar", "marts/workflow.xml", "marts/coordinator.xml",
         "marts/lib/mrsuite-jobs.jar", "compact/workflow.xml", "compact/coordinator.xml",
-        "compact/lib/mrsuite-jobs.jar", "bundle/bundle.xml", "dq-thresholds.properties")));
+        "compact/lib/mrsuite-jobs.jar", "bundle/bundle.xml", "dq-thresholds.properties",
+        "retention-policy.properties")));
     for (String file : deployed.keySet()) {
       if (!file.endsWith("/")) {
         assertArrayEquals(Files.readAllBytes(source(TestData.oozie(), file)), read("/apps/mrsuite/" + file), file);
@@ -150,7 +151,7 @@ class DeployAppsIT {
         }
       }
     }
-    layout.addAll(Set.of("bundle/", "bundle/bundle.xml", "dq-thresholds.properties"));
+    layout.addAll(Set.of("bundle/", "bundle/bundle.xml", "dq-thresholds.properties", "retention-policy.properties"));
     return layout;
   }
 

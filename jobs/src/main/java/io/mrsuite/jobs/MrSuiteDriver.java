@@ -15,6 +15,7 @@ import io.mrsuite.jobs.productdaily.ProductDailyJob;
 import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.tool.MrSuiteTool;
+import io.mrsuite.jobs.retention.RetentionJob;
 import io.mrsuite.jobs.tables.TableMaintenanceJob;
 import io.mrsuite.jobs.tables.TableQueryJob;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
@@ -64,6 +65,8 @@ public final class MrSuiteDriver {
         "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
     add(jobs, DqReportJob.NAME, DqReportJob.class,
         "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
+    add(jobs, RetentionJob.NAME, RetentionJob.class,
+        "date partitions past a retention policy's window, deleted whole with --apply (listed without), never one still needed");
     add(jobs, TableMaintenanceJob.NAME, TableMaintenanceJob.class,
         "the mart tables' upkeep after compaction: compact days through Iceberg, expire old snapshots, remove orphans");
     add(jobs, TableQueryJob.NAME, TableQueryJob.class,

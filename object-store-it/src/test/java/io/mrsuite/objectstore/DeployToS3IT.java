@@ -85,13 +85,14 @@ class DeployToS3IT {
       }
     }
     assertArrayEquals(Files.readAllBytes(OOZIE.resolve("bundle/bundle.xml")), deployed.get("bundle/bundle.xml"));
-    assertArrayEquals(Files.readAllBytes(OOZIE.resolve("dq-thresholds.properties")),
-        deployed.get("dq-thresholds.properties"));
-    assertEquals(11, deployed.size(), deployed.keySet().toString());
-    assertTrue(first.endsWith(": 11 uploaded, 0 replaced, 0 unchanged, 0 removed\n"), first);
+    for (String properties : List.of("dq-thresholds.properties", "retention-policy.properties")) {
+      assertArrayEquals(Files.readAllBytes(OOZIE.resolve(properties)), deployed.get(properties), properties);
+    }
+    assertEquals(12, deployed.size(), deployed.keySet().toString());
+    assertTrue(first.endsWith(": 12 uploaded, 0 replaced, 0 unchanged, 0 removed\n"), first);
 
     String again = deploy(args);
-    assertTrue(again.endsWith(": 0 uploaded, 0 replaced, 11 unchanged, 0 removed\n"), again);
+    assertTrue(again.endsWith(": 0 uploaded, 0 replaced, 12 unchanged, 0 removed\n"), again);
 
     Files.write(jar, newJar);
     org.apache.hadoop.fs.Path watched = new org.apache.hadoop.fs.Path(apps, "marts/lib/mrsuite-jobs.jar");
@@ -107,7 +108,7 @@ class DeployToS3IT {
     }
     Map<String, Long> after = InJvmS3.counters(fs);
     int[] seen = reads.get(1, TimeUnit.MINUTES);
-    assertTrue(replacing.endsWith(": 0 uploaded, 3 replaced, 8 unchanged, 0 removed\n"), replacing);
+    assertTrue(replacing.endsWith(": 0 uploaded, 3 replaced, 9 unchanged, 0 removed\n"), replacing);
     assertTrue(seen[0] + seen[1] > 0, "the reader read the jar during the deploy");
     for (String app : apps3) {
       try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(apps, app + "/lib/mrsuite-jobs.jar"))) {

@@ -9,6 +9,7 @@ import io.mrsuite.jobs.DriverJobs;
 import io.mrsuite.jobs.MrSuiteDriver;
 import io.mrsuite.jobs.compact.CompactJob;
 import io.mrsuite.jobs.ingest.events.IngestEventsJob;
+import io.mrsuite.jobs.retention.RetentionJob;
 import io.mrsuite.jobs.tables.TableMaintenanceJob;
 import io.mrsuite.jobs.tool.JobCommandLines;
 import io.mrsuite.jobs.tool.UsageException;
@@ -36,10 +37,11 @@ class WorkflowActionsTest {
   /** What a kill node must report: the message of the action that failed. */
   static final String ERROR_MESSAGE_EL = "${wf:errorMessage(wf:lastErrorNode())}";
   /**
-   * Jobs that hand no books to the workflow: compact's go to each partition's manifest, and maintain-tables reads
-   * no records (it prints what it expired and removed).
+   * Jobs that hand no books to the workflow: compact's go to each partition's manifest, retention's to its own
+   * manifest, and maintain-tables reads no records (it prints what it expired and removed).
    */
-  static final Set<String> JOBS_WITHOUT_ACTION_DATA = Set.of(CompactJob.NAME, TableMaintenanceJob.NAME);
+  static final Set<String> JOBS_WITHOUT_ACTION_DATA = Set.of(CompactJob.NAME, RetentionJob.NAME,
+      TableMaintenanceJob.NAME);
   private static final Pattern ACTION_DATA = Pattern.compile("wf:actionData\\('([^']*)'\\)");
 
   static List<Path> workflows() throws IOException {

@@ -19,9 +19,9 @@ import org.apache.iceberg.catalog.Namespace;
  *
  * <p>Every key under {@value #PROPERTIES_PREFIX} is passed to Iceberg's {@link CatalogUtil#buildIcebergCatalog}
  * without the prefix: {@code -Dmrsuite.tables.catalog.type=jdbc -Dmrsuite.tables.catalog.uri=jdbc:postgresql://...}.
- * Tables are off unless {@code type} or {@code catalog-impl} is set, and when {@code type} is {@value #OFF}. On a local warehouse a {@code jdbc} catalog
- * without a {@code uri} is an SQLite file under the warehouse ({@value #SQLITE_FILE}); any catalog without a
- * {@code warehouse} keeps its tables under {@code <root>/tables}.
+ * Tables are off unless {@code type} or {@code catalog-impl} is set, and when {@code type} is {@value #OFF}. On a
+ * local warehouse a {@code jdbc} catalog without a {@code uri} is an SQLite file under the warehouse
+ * ({@value #SQLITE_FILE}); any catalog without a {@code warehouse} keeps its tables under {@code <root>/tables}.
  */
 public final class TableCatalog {
   /** Prefix of the Iceberg catalog properties in the job's configuration. */

@@ -28,9 +28,9 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Keeps one table's storage bounded: compacts days of several files, expires old snapshots (Iceberg deletes the files only they held) and removes
- * orphan files, those under the table's location that no metadata reaches, e.g. the copies of a run killed before
- * its commit.
+ * Keeps one table's storage bounded: compacts days of several files, expires old snapshots (Iceberg deletes the
+ * files only they held) and removes orphan files, those under the table's location that no metadata reaches, e.g.
+ * the copies of a run killed before its commit.
  *
  * <p>A file younger than the orphan age is never removed: it may belong to a commit in flight.
  */

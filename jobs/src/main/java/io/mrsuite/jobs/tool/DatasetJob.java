@@ -60,11 +60,13 @@ public abstract class DatasetJob extends MrSuiteTool {
     return name;
   }
 
-  protected final Dataset output() {
+  /** The dataset this job writes. */
+  public final Dataset output() {
     return output;
   }
 
-  protected final List<JobInput> inputs() {
+  /** The datasets it reads, and which of their partitions a run of date D reads. */
+  public final List<JobInput> inputs() {
     return inputs;
   }
 

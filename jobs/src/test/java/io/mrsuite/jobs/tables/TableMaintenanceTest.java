@@ -11,12 +11,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,19 +26,11 @@ class TableMaintenanceTest {
   @TempDir
   java.nio.file.Path dir;
 
-  private Configuration conf;
-  private FileSystem fs;
-  private Path root;
-  private Catalog catalog;
   private LocalCatalog local;
 
   @BeforeEach
   void openCatalog() throws IOException {
     local = new LocalCatalog(dir);
-    conf = local.conf;
-    fs = local.fs;
-    root = local.root;
-    catalog = local.catalog;
   }
 
   @AfterEach
@@ -52,32 +41,33 @@ class TableMaintenanceTest {
   @Test
   void expiryDeletesReplacedFilesOfExpiredSnapshotsAndOrphanRemovalOnlyOldUnreachableOnes() throws IOException {
     for (int run = 1; run <= 3; run++) {
-      MartTable.begin(catalog, MART).replaceDay(catalog, DAY, fs, RevenuePartitions.write(conf, root, "run" + run,
-          List.of(row("DE", run, run + ".00"))), "run" + run, conf);
+      Path partition = RevenuePartitions.write(local.conf, local.root, "run" + run, List.of(row("DE", run,
+          run + ".00")));
+      MartTable.begin(local.catalog, MART).replaceDay(local.catalog, DAY, local.fs, partition, "run" + run, local.conf);
     }
-    Table table = catalog.loadTable(MartTable.identifier(MART));
+    Table table = local.revenueDaily();
     Path data = new Path(table.location(), "data/event_date=" + DAY);
     List<Path> copies = files(data);
     assertEquals(3, copies.size());
     Path killedRunsCopy = new Path(data, "killed-part-r-00000.parquet");
-    fs.copyFromLocalFile(false, true, copies.get(0), killedRunsCopy);
-    fs.setTimes(killedRunsCopy, System.currentTimeMillis() - ORPHAN_AGE.toMillis() - 60_000, -1);
+    local.fs.copyFromLocalFile(false, true, copies.get(0), killedRunsCopy);
+    local.fs.setTimes(killedRunsCopy, System.currentTimeMillis() - ORPHAN_AGE.toMillis() - 60_000, -1);
     Path inFlightCopy = new Path(data, "inflight-part-r-00000.parquet");
-    fs.copyFromLocalFile(false, true, copies.get(0), inFlightCopy);
-    TableMaintenance maintenance = new TableMaintenance(conf);
+    local.fs.copyFromLocalFile(false, true, copies.get(0), inFlightCopy);
+    TableMaintenance maintenance = new TableMaintenance(local.conf);
 
     TableMaintenance.Result dryRun = maintenance.maintain(table, "m1", Duration.ZERO, ORPHAN_AGE, true);
 
     assertEquals(2, dryRun.snapshotsExpired());
     assertEquals(List.of(killedRunsCopy.getName()), names(dryRun.orphans()));
     assertEquals(5, files(data).size(), "a dry run deletes nothing");
-    assertEquals(3, count(catalog.loadTable(MartTable.identifier(MART)).snapshots()));
+    assertEquals(3, count(local.revenueDaily().snapshots()));
 
     TableMaintenance.Result done = maintenance.maintain(table, "m1", Duration.ZERO, ORPHAN_AGE, false);
 
     assertEquals(2, done.snapshotsExpired());
     assertEquals(List.of(killedRunsCopy.getName()), names(done.orphans()));
-    Table after = catalog.loadTable(MartTable.identifier(MART));
+    Table after = local.revenueDaily();
     assertEquals(1, count(after.snapshots()));
     List<String> current = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = after.newScan().planFiles()) {
@@ -91,7 +81,7 @@ class TableMaintenanceTest {
     assertTrue(done.filesOfExpiredSnapshots() >= 2, "run1's copy and the expired snapshots' manifests: "
         + done.filesOfExpiredSnapshots());
     for (Path orphan : done.orphans()) {
-      assertFalse(fs.exists(orphan));
+      assertFalse(local.fs.exists(orphan));
     }
     assertEquals(List.of(), maintenance.maintain(after, "m2", Duration.ZERO, ORPHAN_AGE, false).orphans(),
         "the metadata of the current snapshot is reachable");
@@ -99,7 +89,7 @@ class TableMaintenanceTest {
 
   private List<Path> files(Path directory) throws IOException {
     List<Path> files = new ArrayList<>();
-    for (var status : fs.listStatus(directory)) {
+    for (var status : local.fs.listStatus(directory)) {
       files.add(status.getPath());
     }
     return files;
