@@ -17,11 +17,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -33,7 +35,8 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 /**
  * Builds the marts of event date X from raw data, running the same workflow files the Oozie coordinators run.
  *
- * <p>The command is {@code pipeline --root ROOT --date X [--dq-thresholds FILE]}. First the {@code ingest}
+ * <p>The command is {@code pipeline --root ROOT --date X [--dq-thresholds FILE]}, or {@code --from A --to B} for
+ * a backfill of those days in order ({@link Backfill}). First the {@code ingest}
  * workflow runs for each arrival date X .. X + late_days that needs it ({@link IngestPlan}), then the
  * {@code marts} workflow for X. Each is executed in this JVM by {@link WorkflowRun} with the parameters its
  * coordinator would pass.
@@ -64,15 +67,19 @@ public class PipelineJob extends MrSuiteTool {
   @Override
   protected JobOptions options() {
     return new JobOptions(NAME, "--root ROOT --date X [--dq-thresholds FILE] [--late-days N] [--force] [--apps DIR]"
-        + " [--parallel N]")
+        + " [--parallel N]\n"
+        + "--root ROOT --from A --to B [--dq-thresholds FILE] [--late-days N] [--force] [--apps DIR] [--parallel N]")
         .option("root", "ROOT", "warehouse root: raw/ is read, curated/, quarantine/, marts/ and reports/ written")
         .option("date", "X", "event date YYYY-MM-DD whose marts are built")
+        .option("from", "A", "first event date of a backfill: the days A .. B, in order, each as --date would")
+        .option("to", "B", "last event date of a backfill (inclusive)")
         .option("dq-thresholds", "FILE", "thresholds of the marts workflow's dq gate (any Hadoop filesystem); default"
             + " the production ones, " + PRODUCTION_THRESHOLDS + " as built into the jar;"
             + " test-data/dq-thresholds.properties passes the sample")
         .option("late-days", "N", "events and orders of X arrive on X .. X + N (default " + Dataset.DEFAULT_LATE_DAYS
             + ", as the coordinators)")
-        .flag("force", "ingest every arrival date whose raw partitions exist, even when its curated ones are complete")
+        .flag("force", "ingest every arrival date whose raw partitions exist, even when its curated ones are complete"
+            + " (once per run in a backfill)")
         .option("apps", "DIR", "directory of the Oozie apps whose workflow.xml files run (default: oozie/apps as "
             + "built into this jar)")
         .option("parallel", "N", "at most N actions of a fork at once (default: the number of processors)");
@@ -81,7 +88,7 @@ public class PipelineJob extends MrSuiteTool {
   @Override
   protected int run(JobOptions.Parsed options) throws UsageException, IOException, InterruptedException {
     Configuration conf = getConf();
-    LocalDate date = Dates.parseOption("date", options.required("date"));
+    List<LocalDate> days = days(options);
     int lateDays = options.intValue("late-days", Dataset.DEFAULT_LATE_DAYS, 0);
     int parallel = options.intValue("parallel", Runtime.getRuntime().availableProcessors(), 1);
     Path root = qualified(new Path(options.required("root")), conf);
@@ -98,62 +105,121 @@ public class PipelineJob extends MrSuiteTool {
     } catch (UnsupportedWorkflowException e) {
       throw new JobFailedException(e.getMessage());
     }
-
-    FileSystem fs = root.getFileSystem(conf);
-    Warehouse warehouse = new Warehouse(root);
-    List<IngestPlan.ArrivalDate> plan = IngestPlan.plan(fs, warehouse, date, lateDays, options.has("force"));
-    PrintStream out = System.out;
-    if (thresholds == null) {
-      out.println(NAME + " dt=" + date + ": dq gate on the production thresholds (" + PRODUCTION_THRESHOLDS
-          + " in the jar); --dq-thresholds FILE gives others");
-    }
-    out.println(NAME + " dt=" + date + ": root " + root);
-    for (IngestPlan.ArrivalDate arrival : plan) {
-      out.println("  arrival " + arrival.date() + ": " + (arrival.ingest() ? "ingest" : "skip") + " (" + arrival.why()
-          + ")");
-    }
-    out.println("  then marts of " + date);
-    recoverKept(plan, warehouse, conf);
-
-    Map<String, String> environment = environment(conf, root, lateDays);
-    List<WorkflowRun.Outcome> outcomes = new ArrayList<>();
     java.nio.file.Path scratch = Files.createTempDirectory("mrsuite-pipeline-");
-    long started = System.nanoTime();
     try {
-      JavaActions actions = new InProcessActions(conf, scratch, driverClass, jobs);
       if (thresholds == null) {
+        String dates = days.size() == 1 ? days.get(0).toString() : days.get(0) + ".." + days.get(days.size() - 1);
+        System.out.println(NAME + " dt=" + dates + ": dq gate on the production thresholds (" + PRODUCTION_THRESHOLDS
+            + " in the jar); --dq-thresholds FILE gives others");
         thresholds = productionThresholds(scratch);
       }
-      for (IngestPlan.ArrivalDate arrival : plan) {
-        if (arrival.ingest()) {
-          Map<String, String> properties = new LinkedHashMap<>(environment);
-          properties.put("date", arrival.date().toString());
-          // As the ingest coordinator: the action of nominal time D + 1 day 00:00 UTC ingests D.
-          properties.put("nominal_time", arrival.date().plusDays(1) + "T00:00Z");
-          if (!run(ingest, properties, actions, parallel, outcomes)) {
-            break;
-          }
-        }
+      DayRunner runner = new DayRunner(conf, root, ingest, marts, thresholds, lateDays, parallel, options.has("force"),
+          new InProcessActions(conf, scratch, driverClass, jobs));
+      if (!options.has("from")) {
+        runner.run(days.get(0));
+        return 0;
       }
-      if (outcomes.stream().allMatch(o -> o.status() == WorkflowRun.Status.SUCCEEDED)) {
-        Map<String, String> properties = new LinkedHashMap<>(environment);
-        properties.put("date", date.toString());
-        properties.put("nominal_time", date + "T00:00Z");
-        properties.put("dq_thresholds", thresholds.toString());
-        run(marts, properties, actions, parallel, outcomes);
-      }
-    } catch (UnsupportedWorkflowException e) {
-      throw new JobFailedException(e.getMessage());
+      Backfill.run(runner, root.getFileSystem(conf), root, days, System.out);
+      return 0;
     } finally {
       deleteRecursively(scratch);
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    WorkflowRun.Outcome last = outcomes.get(outcomes.size() - 1);
-    printSummary(out, date, outcomes, took);
-    if (last.status() != WorkflowRun.Status.SUCCEEDED) {
-      throw new JobFailedException(last.workflow() + " KILLED at " + last.killNode() + ": " + last.message());
+  }
+
+  /** The event dates to build: --date X, or --from A --to B in order. */
+  private static List<LocalDate> days(JobOptions.Parsed options) throws UsageException {
+    if (options.has("date") == (options.has("from") || options.has("to"))) {
+      throw new UsageException("give --date X, or --from A --to B");
     }
-    return 0;
+    if (options.has("date")) {
+      return List.of(Dates.parseOption("date", options.get("date")));
+    }
+    LocalDate from = Dates.parseOption("from", options.required("from"));
+    LocalDate to = Dates.parseOption("to", options.required("to"));
+    if (to.isBefore(from)) {
+      throw new UsageException("--to " + to + " is before --from " + from);
+    }
+    return from.datesUntil(to.plusDays(1)).toList();
+  }
+
+  /** Builds the marts of one event date at a time: the ingest workflows it needs, then its marts workflow. */
+  final class DayRunner {
+    private final Configuration conf;
+    private final Path root;
+    private final Workflow ingest;
+    private final Workflow marts;
+    private final Path thresholds;
+    private final int lateDays;
+    private final int parallel;
+    private final boolean force;
+    private final JavaActions actions;
+    /** Arrival dates this run ingested: a backfill's next day skips them, even with --force. */
+    private final Set<LocalDate> ingested = new HashSet<>();
+
+    DayRunner(Configuration conf, Path root, Workflow ingest, Workflow marts, Path thresholds, int lateDays,
+        int parallel, boolean force, JavaActions actions) {
+      this.conf = conf;
+      this.root = root;
+      this.ingest = ingest;
+      this.marts = marts;
+      this.thresholds = thresholds;
+      this.lateDays = lateDays;
+      this.parallel = parallel;
+      this.force = force;
+      this.actions = actions;
+    }
+
+    /** Builds the marts of {@code date}; throws naming the workflow and node where the day was KILLED. */
+    void run(LocalDate date) throws IOException, InterruptedException {
+      FileSystem fs = root.getFileSystem(conf);
+      Warehouse warehouse = new Warehouse(root);
+      List<IngestPlan.ArrivalDate> plan = new ArrayList<>();
+      for (IngestPlan.ArrivalDate arrival : IngestPlan.plan(fs, warehouse, date, lateDays, force)) {
+        plan.add(arrival.ingest() && ingested.contains(arrival.date())
+            ? new IngestPlan.ArrivalDate(arrival.date(), false, "ingested earlier in this run") : arrival);
+      }
+      PrintStream out = System.out;
+      out.println(NAME + " dt=" + date + ": root " + root);
+      for (IngestPlan.ArrivalDate arrival : plan) {
+        out.println("  arrival " + arrival.date() + ": " + (arrival.ingest() ? "ingest" : "skip") + " ("
+            + arrival.why() + ")");
+      }
+      out.println("  then marts of " + date);
+      recoverKept(plan, warehouse, conf);
+
+      Map<String, String> environment = environment(conf, root, lateDays);
+      List<WorkflowRun.Outcome> outcomes = new ArrayList<>();
+      long started = System.nanoTime();
+      try {
+        for (IngestPlan.ArrivalDate arrival : plan) {
+          if (arrival.ingest()) {
+            Map<String, String> properties = new LinkedHashMap<>(environment);
+            properties.put("date", arrival.date().toString());
+            // As the ingest coordinator: the action of nominal time D + 1 day 00:00 UTC ingests D.
+            properties.put("nominal_time", arrival.date().plusDays(1) + "T00:00Z");
+            if (!PipelineJob.run(ingest, properties, actions, parallel, outcomes)) {
+              break;
+            }
+            ingested.add(arrival.date());
+          }
+        }
+        if (outcomes.stream().allMatch(o -> o.status() == WorkflowRun.Status.SUCCEEDED)) {
+          Map<String, String> properties = new LinkedHashMap<>(environment);
+          properties.put("date", date.toString());
+          properties.put("nominal_time", date + "T00:00Z");
+          properties.put("dq_thresholds", thresholds.toString());
+          PipelineJob.run(marts, properties, actions, parallel, outcomes);
+        }
+      } catch (UnsupportedWorkflowException e) {
+        throw new JobFailedException(e.getMessage());
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      WorkflowRun.Outcome last = outcomes.get(outcomes.size() - 1);
+      printSummary(out, date, outcomes, took);
+      if (last.status() != WorkflowRun.Status.SUCCEEDED) {
+        throw new JobFailedException(last.workflow() + " KILLED at " + last.killNode() + ": " + last.message());
+      }
+    }
   }
 
   /**

@@ -43,8 +43,6 @@ public final class TableCatalog {
   /** The default JDBC catalog's SQLite file, under {@value #TABLES_DIR}. */
   public static final String SQLITE_FILE = "catalog.db";
 
-  private static final String JDBC_SCHEMA_VERSION = "jdbc.schema-version";
-
   private TableCatalog() {
   }
 
@@ -69,9 +67,9 @@ public final class TableCatalog {
       }
       // SQLite creates the file, not its directory.
       fs.mkdirs(tables);
+      // The default schema version (V0): creating its tables is atomic, while the V1 upgrade is a check then an
+      // ALTER TABLE, which two mart jobs of one fork opening a new catalog at once both ran (duplicate column).
       properties.put(CatalogProperties.URI, "jdbc:sqlite:" + new Path(tables, SQLITE_FILE).toUri().getPath());
-      // A new catalog: the current layout, which also holds views.
-      properties.putIfAbsent(JDBC_SCHEMA_VERSION, "V1");
     }
     return Optional.of(properties);
   }

@@ -8,12 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Zone;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -63,6 +71,34 @@ class MartTableTest {
   @Test
   void tablesAreOffWithoutACatalogType() throws IOException {
     assertTrue(TableCatalog.properties(new Configuration(false), root).isEmpty());
+  }
+
+  @Test
+  void martJobsOfOneForkOpenANewCatalogAndCreateTheirTablesAtOnce(@TempDir java.nio.file.Path fresh)
+      throws Exception {
+    List<Dataset> marts = Dataset.inZone(Zone.MARTS);
+    // Two openers per table: the more at once, the surer a racy catalog set-up shows (V1's did, 1 run in 3).
+    ExecutorService pool = Executors.newFixedThreadPool(2 * marts.size());
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Optional<Long>>> begun = new ArrayList<>();
+    for (Dataset mart : Stream.concat(marts.stream(), marts.stream()).toList()) {
+      begun.add(pool.submit(() -> {
+        start.await();
+        try (LocalCatalog opened = new LocalCatalog(fresh)) {
+          return MartTable.begin(opened.catalog, mart).base();
+        }
+      }));
+    }
+    start.countDown();
+    for (Future<Optional<Long>> table : begun) {
+      assertEquals(Optional.empty(), table.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    try (LocalCatalog after = new LocalCatalog(fresh)) {
+      for (Dataset mart : marts) {
+        assertTrue(after.catalog.tableExists(MartTable.identifier(mart)), mart.dir());
+      }
+    }
   }
 
   @Test
