@@ -16,6 +16,7 @@ import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.tool.MrSuiteTool;
 import io.mrsuite.jobs.retention.RetentionJob;
+import io.mrsuite.jobs.storage.StorageReportJob;
 import io.mrsuite.jobs.tables.TableMaintenanceJob;
 import io.mrsuite.jobs.tables.TableQueryJob;
 import io.mrsuite.jobs.topproducts.TopProductsJob;
@@ -65,6 +66,8 @@ public final class MrSuiteDriver {
         "one partition of many small Avro or Parquet files -> files of --target-size, same records, swapped atomically");
     add(jobs, DqReportJob.NAME, DqReportJob.class,
         "every partition of D -> reports/dq/dt=D (dq.json, dq.html): books, column profiles, thresholds; exit 3 on FAIL");
+    add(jobs, StorageReportJob.NAME, StorageReportJob.class,
+        "per dataset and day of the last --days: files, bytes, average file size, compression ratio -> reports/storage/dt=D");
     add(jobs, RetentionJob.NAME, RetentionJob.class,
         "date partitions past a retention policy's window, deleted whole with --apply (listed without), never one still needed");
     add(jobs, TableMaintenanceJob.NAME, TableMaintenanceJob.class,

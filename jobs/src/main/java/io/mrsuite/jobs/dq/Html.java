@@ -1,11 +1,11 @@
 package io.mrsuite.jobs.dq;
 
 /** Escaping for text and attribute values in the HTML and inline SVG dq-report writes. */
-final class Html {
+public final class Html {
   private Html() {
   }
 
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -8,7 +8,7 @@ import java.util.Map;
  * Inline SVG charts for dq.html: drawn as text here, so the page needs no script and no network. Every
  * label goes through {@link Html#escape}.
  */
-final class SvgCharts {
+public final class SvgCharts {
   /** Colours of the trend's lines, one per dataset in turn. */
   private static final List<String> PALETTE = List.of("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
       "#8c564b", "#e377c2", "#17becf");
@@ -20,7 +20,7 @@ final class SvgCharts {
   }
 
   /** Horizontal bars, one per entry, longest for the largest value, each labelled with its count. */
-  static String bars(String title, Map<String, Long> values) {
+  public static String bars(String title, Map<String, Long> values) {
     long max = values.values().stream().mapToLong(Long::longValue).max().orElse(1);
     int height = values.size() * (BAR_HEIGHT + 4) + 4;
     StringBuilder svg = new StringBuilder();
