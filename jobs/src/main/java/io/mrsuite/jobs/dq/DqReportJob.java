@@ -6,9 +6,7 @@ import io.mrsuite.formats.partition.PartitionNames;
 import io.mrsuite.formats.records.DatasetFileInputFormat;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.JobFailures;
-import io.mrsuite.jobs.run.PartitionPointer;
-import io.mrsuite.jobs.run.PartitionPublisher;
-import io.mrsuite.jobs.run.PublishMode;
+import io.mrsuite.jobs.run.ReportFiles;
 import io.mrsuite.jobs.tool.Dates;
 import io.mrsuite.jobs.tool.JobOptions;
 import io.mrsuite.jobs.tool.MrSuiteTool;
@@ -18,7 +16,6 @@ import io.mrsuite.jobs.warehouse.Zone;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -38,7 +35,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
@@ -119,7 +115,10 @@ public class DqReportJob extends MrSuiteTool {
     List<Check> checks = DqChecks.evaluate(facts, thresholds);
     ObjectNode report = DqReport.build(date, runId, lgK, facts, thresholds, checks);
     String html = DqHtml.render(report, ReportHistory.before(fs, reports, date, DqHtml.TREND_DAYS));
-    Path published = publish(fs, output, runId, report, html);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(DqReport.JSON_FILE, DqReport.JSON.writeValueAsBytes(report));
+    files.put(DqHtml.FILE, html.getBytes(StandardCharsets.UTF_8));
+    Path published = ReportFiles.publish(fs, getConf(), output, runId, files);
 
     Verdict verdict = DqReport.verdict(checks);
     List<String> failed = DqReport.failedChecks(checks);
@@ -210,29 +209,6 @@ public class DqReportJob extends MrSuiteTool {
           && books.quarantined() != facts.profiledRecords(partition.label())) {
         facts.findings().add(partition.label() + " holds " + facts.profiledRecords(partition.label())
             + " records but its run counted " + books.quarantined() + " quarantined");
-      }
-    }
-  }
-
-  /** Publishes the report's files as {@code output}; returns the directory that holds them. */
-  private Path publish(FileSystem fs, Path output, String runId, ObjectNode report, String html)
-      throws IOException {
-    PartitionPublisher publisher = new PartitionPublisher(fs, runId, PublishMode.of(fs, getConf()));
-    Path staged = publisher.stagingFor(output);
-    try {
-      fs.mkdirs(staged);
-      try (OutputStream out = fs.create(new Path(staged, DqReport.JSON_FILE), true)) {
-        DqReport.JSON.writeValue(out, report);
-      }
-      try (OutputStream out = fs.create(new Path(staged, DqHtml.FILE), true)) {
-        out.write(html.getBytes(StandardCharsets.UTF_8));
-      }
-      fs.create(new Path(staged, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
-      publisher.publish(staged, output);
-      return PartitionPointer.dataDir(fs, output);
-    } finally {
-      if (fs.exists(staged)) {
-        publisher.discard(staged);
       }
     }
   }

@@ -9,14 +9,12 @@ import io.mrsuite.jobs.dq.SvgCharts;
 import io.mrsuite.jobs.retention.RetainedDataset;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.PartitionPointer;
-import io.mrsuite.jobs.run.PartitionPublisher;
-import io.mrsuite.jobs.run.PublishMode;
+import io.mrsuite.jobs.run.ReportFiles;
 import io.mrsuite.jobs.tool.Dates;
 import io.mrsuite.jobs.tool.JobOptions;
 import io.mrsuite.jobs.tool.MrSuiteTool;
 import io.mrsuite.jobs.tool.UsageException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,7 +27,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -80,7 +77,10 @@ public class StorageReportJob extends MrSuiteTool {
       }
     }
     Path output = new Path(new Path(root, "reports/storage"), PartitionNames.dateName(date));
-    Path published = publish(fs, output, json(date, days, report), html(date, days, report));
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(JSON_FILE, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json(date, days, report)));
+    files.put(HTML_FILE, html(date, days, report).getBytes(StandardCharsets.UTF_8));
+    Path published = ReportFiles.publish(fs, getConf(), output, UUID.randomUUID().toString(), files);
     print(System.out, date, days, report, published);
     return 0;
   }
@@ -147,28 +147,6 @@ public class StorageReportJob extends MrSuiteTool {
       page.append("</table>");
     });
     return page.append("</body></html>").toString();
-  }
-
-  private Path publish(FileSystem fs, Path output, ObjectNode json, String html) throws IOException {
-    PartitionPublisher publisher = new PartitionPublisher(fs, UUID.randomUUID().toString(),
-        PublishMode.of(fs, getConf()));
-    Path staged = publisher.stagingFor(output);
-    try {
-      fs.mkdirs(staged);
-      try (OutputStream out = fs.create(new Path(staged, JSON_FILE), true)) {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(out, json);
-      }
-      try (OutputStream out = fs.create(new Path(staged, HTML_FILE), true)) {
-        out.write(html.getBytes(StandardCharsets.UTF_8));
-      }
-      fs.create(new Path(staged, FileOutputCommitter.SUCCEEDED_FILE_NAME), true).close();
-      publisher.publish(staged, output);
-      return PartitionPointer.dataDir(fs, output);
-    } finally {
-      if (fs.exists(staged)) {
-        publisher.discard(staged);
-      }
-    }
   }
 
   private static void print(PrintStream out, LocalDate date, int days,
