@@ -43,6 +43,11 @@ public final class MartRun extends PartitionRun {
   /** Parquet codec when the job sets none with {@code -D parquet.compression=...}. */
   public static final CompressionCodecName DEFAULT_CODEC = CompressionCodecName.SNAPPY;
 
+  /** The mart's table as the run began, when a catalog is configured. */
+  private Optional<MartTable> table = Optional.empty();
+  private Optional<MartTable.CommittedDay> committed = Optional.empty();
+  private Path marker;
+
   /**
    * @param paths what the run reads and the mart partition it writes
    * @param action where the run's books go for capture-output when an Oozie action runs it
@@ -50,10 +55,6 @@ public final class MartRun extends PartitionRun {
   public MartRun(String jobName, JobPaths paths, Configuration conf, OozieAction action) throws IOException {
     super(jobName, paths, conf, action);
   }
-
-  private Optional<MartTable> table = Optional.empty();
-  private Optional<MartTable.CommittedDay> committed = Optional.empty();
-  private Path marker;
 
   /**
    * Output: Parquet files of the mart's rows (its decimals as DECIMAL, dates as DATE), staged. Also sets the
