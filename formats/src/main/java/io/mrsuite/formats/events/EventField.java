@@ -21,6 +21,8 @@ final class EventField {
   static final String USER_AGENT = "user_agent";
   static final String IP = "ip";
   static final String SEARCH_QUERY = "search_query";
+  /** Named only when its value is a string; any other value stays in {@code attributes}, as before v2. */
+  static final String DEVICE = "device";
 
   /** Required for every event type, in the order they are checked. */
   static final List<String> ALWAYS_REQUIRED = List.of(EVENT_ID, EVENT_TYPE, EVENT_TIME, ANONYMOUS_ID);

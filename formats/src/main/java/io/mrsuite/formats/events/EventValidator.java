@@ -76,6 +76,7 @@ public final class EventValidator {
     event.setUserAgent(freeText(fields, EventField.USER_AGENT));
     event.setIp(freeText(fields, EventField.IP));
     event.setSearchQuery(freeText(fields, EventField.SEARCH_QUERY));
+    event.setDevice(device(fields));
     event.setAttributes(attributes(fields));
     checkWindow(event.getEventTime().toEpochMilli());
     event.setArrivalDate(arrivalDate);
@@ -245,10 +246,23 @@ public final class EventValidator {
     return text;
   }
 
+  /**
+   * The device field is optional and untyped in the raw events sent before Event v2 named it, so a value other
+   * than a string is not refused: it stays in attributes as it did, and device is null.
+   */
+  private static String device(Map<String, JsonField> fields) {
+    JsonField field = fields.get(EventField.DEVICE);
+    return field != null && field.isString() ? field.text() : null;
+  }
+
+  private static boolean isStringDevice(String name, JsonField value) {
+    return name.equals(EventField.DEVICE) && value.isString();
+  }
+
   private static Map<String, String> attributes(Map<String, JsonField> fields) {
     Map<String, String> attributes = new LinkedHashMap<>();
     for (Map.Entry<String, JsonField> entry : fields.entrySet()) {
-      if (!EventField.NAMED.contains(entry.getKey())) {
+      if (!EventField.NAMED.contains(entry.getKey()) && !isStringDevice(entry.getKey(), entry.getValue())) {
         attributes.put(entry.getKey(), entry.getValue().text());
       }
     }

@@ -124,8 +124,29 @@ class EventValidatorTest {
     assertNull(event.getUserAgent());
     assertNull(event.getIp());
     assertNull(event.getSearchQuery());
+    assertNull(event.getDevice());
     assertEquals(Map.of(), event.getAttributes());
     assertEquals(D, event.getArrivalDate());
+  }
+
+  // ---- device (Event v2) -----------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @CsvSource(value = {"mobile-app", "''", "' tablet '"})
+  void aStringDeviceIsTheEventsDeviceAsSentAndNotAnAttribute(String device) throws Rejection {
+    Event event = valid(pageView().str("device", device).str("campaign", "c"));
+    assertEquals(device, event.getDevice());
+    assertEquals(Map.of("campaign", "c"), event.getAttributes());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"null", "3", "true", "{\"type\":\"phone\",\"os\":\"iOS\"}", "[\"a\"]"})
+  void aDeviceThatIsNotAStringStaysInTheAttributesAsBeforeV2(String json) throws Rejection {
+    Event event = valid(pageView().raw("device", json));
+    assertNull(event.getDevice());
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("device", json.equals("null") ? null : json);
+    assertEquals(attributes, event.getAttributes());
   }
 
   @ParameterizedTest
