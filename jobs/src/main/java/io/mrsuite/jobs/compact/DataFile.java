@@ -21,4 +21,10 @@ record DataFile(Path path, long length, long modificationTime, DataFormat format
   String name() {
     return path.getName();
   }
+
+  /** This file standing for others read with {@code readerSchema}. */
+  DataFile withSchema(Schema readerSchema) {
+    return new DataFile(path, length, modificationTime, format, readerSchema, codec, parquetSchema, payloadBytes, rows,
+        bytesByHost);
+  }
 }

@@ -82,13 +82,15 @@ final class PartitionCompaction {
       return;
     }
     DataFile sample = scan.uniformSample();
+    // Files of older schema versions are rewritten into the newest even when the partition is compact otherwise.
+    String schemaMerge = sample.format() == DataFormat.AVRO ? scan.newestSchema().description() : null;
     String runId = UUID.randomUUID().toString();
     PartitionPublisher publisher = new PartitionPublisher(fs, runId, PublishMode.of(fs, conf));
     Path staged = publisher.stagingFor(dir);
     Job compaction = compactionJob(dir, sample, staged);
     SampleSize sampled = OutputSizeSampler.measure(scan.dataFiles(), compaction.getConfiguration(), targetBytes);
     CompactionPlan plan = CompactionPlan.pack(scan.dataFiles(), targetBytes, sampled.outputPerPayloadByte());
-    if (scan.dataFiles().size() <= plan.groups().size()) {
+    if (scan.dataFiles().size() <= plan.groups().size() && schemaMerge == null) {
       out.println("compact " + dir + ": already compact (" + scan.dataFiles().size() + " files for "
           + plan.groups().size() + " at --target-size " + ByteSize.format(targetBytes) + "), nothing to do");
       return;
@@ -133,11 +135,15 @@ final class PartitionCompaction {
           .put("files_in", scan.dataFiles().size()).put("bytes_in", scan.bytes())
           .put("files_out", outputs.size()).put("bytes_out", outputs.stream().mapToLong(FileStatus::getLen).sum())
           .put("records", books.read()).put("checksum", CompactionBooks.hex(books.checksumRead()));
+      if (schemaMerge != null) {
+        entry.put("schemas", schemaMerge);
+      }
       manifest.writeTo(fs, staged);
       publisher.publish(staged, dir);
-      out.printf("compact %s: %d %s files, %d bytes -> %d files, %d bytes; %d records, checksum %s, verified%n",
+      out.printf("compact %s: %d %s files, %d bytes -> %d files, %d bytes; %d records, checksum %s, verified%s%n",
           dir, scan.dataFiles().size(), entry.get("format").asText(), scan.bytes(), outputs.size(),
-          entry.get("bytes_out").asLong(), books.read(), entry.get("checksum").asText());
+          entry.get("bytes_out").asLong(), books.read(), entry.get("checksum").asText(),
+          schemaMerge == null ? "" : "; schemas " + schemaMerge);
     } finally {
       if (fs.exists(staged)) {
         publisher.discard(staged);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -105,20 +106,31 @@ final class PartitionScan {
   }
 
   /**
-   * One file standing for all: every data file has the same format, schema and codec (Parquet files also
-   * the same Parquet schema), or the error names the files on each side.
+   * One file standing for all: every data file has the same format and codec, and Parquet files the same schema,
+   * or the error names the files on each side. Avro files may differ in schema; the one standing for all then
+   * carries the newest, which reads them all ({@link NewestSchema}).
    */
   DataFile uniformSample() throws JobFailedException {
     requireOne("formats", DataFile::format, f -> f.format().name().toLowerCase(Locale.ROOT));
-    requireOne("schemas", DataFile::schema,
-        f -> f.schema().getFullName() + " (fingerprint " + Long.toHexString(
-            SchemaNormalization.fingerprint64(f.schema().toString().getBytes(StandardCharsets.UTF_8)))
-            + ")");
-    requireOne("Parquet schemas", DataFile::parquetSchema, f -> "Parquet schema " + f.parquetSchema().getName());
+    boolean avro = dataFiles.get(0).format() == DataFormat.AVRO;
+    Schema newest = avro ? newestSchema().schema() : null;
+    if (!avro) {
+      requireOne("schemas", DataFile::schema,
+          f -> f.schema().getFullName() + " (fingerprint " + Long.toHexString(
+              SchemaNormalization.fingerprint64(f.schema().toString().getBytes(StandardCharsets.UTF_8)))
+              + ")");
+      requireOne("Parquet schemas", DataFile::parquetSchema, f -> "Parquet schema " + f.parquetSchema().getName());
+    }
     requireOne("codecs", DataFile::codec, DataFile::codec);
     // One that names the codec: a Parquet file without row groups names none, and standing for all it
     // would have the compacted files written uncompressed.
-    return dataFiles.stream().filter(file -> file.codec() != null).findFirst().orElse(dataFiles.get(0));
+    DataFile sample = dataFiles.stream().filter(file -> file.codec() != null).findFirst().orElse(dataFiles.get(0));
+    return avro ? sample.withSchema(newest) : sample;
+  }
+
+  /** The schema an Avro partition is compacted into, and what was merged into it when its files differ. */
+  NewestSchema newestSchema() throws JobFailedException {
+    return NewestSchema.of(dir, dataFiles);
   }
 
   /** Files whose {@code property} is null (unknown: a Parquet file without row groups has no codec) agree with any. */

@@ -34,11 +34,14 @@ final class OpenSession {
   private String country;
   private String entryUrl;
   private String exitUrl;
+  private final String device;
 
-  OpenSession(String visitor, long start) {
+  /** Opens the session at its first event, whose device it keeps (null when that event has none). */
+  OpenSession(String visitor, long start, String device) {
     this.visitor = visitor;
     this.start = start;
     this.end = start;
+    this.device = device;
   }
 
   /** Whether an event at {@code time} (not before the last one) continues this session. */
@@ -97,6 +100,7 @@ final class OpenSession {
         .setCountry(country)
         .setEntryUrl(entryUrl)
         .setExitUrl(exitUrl)
+        .setDevice(device)
         .build();
   }
 }

@@ -27,6 +27,7 @@ public class SessionizeMapper extends ShuffleMapper<EnrichedEvent, SessionKey, S
     value.setEventType(event.getEventType());
     value.setCountry(event.getCountry());
     value.setPageUrl(event.getPageUrl());
+    value.setDevice(event.getDevice());
     value.setPurchaseUsd(EventMeasures.purchaseUsd(event, enriched.getUsdPerUnit()));
     return true;
   }

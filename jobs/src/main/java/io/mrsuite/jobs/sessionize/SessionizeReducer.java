@@ -30,7 +30,7 @@ public class SessionizeReducer
         open = null;
       }
       if (open == null) {
-        open = new OpenSession(key.datum().getVisitor(), time);
+        open = new OpenSession(key.datum().getVisitor(), time, value.datum().getDevice());
       }
       open.add(time, value.datum());
     }

@@ -82,6 +82,7 @@ class FunnelDailyMapReduceTest {
   private static Session session(String country, int productViews, int cartAdds, int checkouts, int purchases) {
     Instant start = Instant.parse("2026-11-20T10:00:00Z");
     return new Session("v@" + start, "v", start, start, productViews + cartAdds + checkouts + purchases + 1, 1,
-        productViews, 0, cartAdds, 0, checkouts, purchases, purchases > 0, new BigDecimal("0.00"), 0, country, null, null);
+        productViews, 0, cartAdds, 0, checkouts, purchases, purchases > 0, new BigDecimal("0.00"), 0, country, null, null,
+        null);
   }
 }

@@ -71,6 +71,7 @@ final class EventLines {
     expected.setUserAgent(optional(event, "user_agent", text.next(true, true), 3));
     expected.setIp(optional(event, "ip", "10.0." + random.nextInt(256) + "." + random.nextInt(256), 0));
     expected.setSearchQuery(optional(event, "search_query", text.next(true, true), 2));
+    device(event, expected);
     int attributes = random.nextInt(4);
     for (int i = 0; i < attributes; i++) {
       extra(event);
@@ -151,6 +152,21 @@ final class EventLines {
     String currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
     event.add("currency", JsonText.plainLiteral(currency));
     event.expected().setCurrency(currency);
+  }
+
+  /** A string device is the event's device (Event v2); any other value stays in the attributes, as before v2. */
+  private void device(EventJson event, Event expected) {
+    switch (random.nextInt(5)) {
+      case 0, 1 -> {
+        String value = text.next(true, true);
+        event.add("device", json.literal(value));
+        expected.setDevice(value);
+      }
+      case 2 -> event.addAttribute("device", ascii("null"), null);
+      case 3 -> event.addAttribute("device", ascii("{\"os\":\"iOS\"}"), "{\"os\":\"iOS\"}");
+      default -> {
+      }
+    }
   }
 
   private void extra(EventJson event) {

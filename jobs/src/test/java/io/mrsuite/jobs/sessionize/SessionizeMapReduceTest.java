@@ -41,7 +41,7 @@ class SessionizeMapReduceTest {
   void mapperKeysEachEventByVisitorTimeAndIdAndPricesPurchasesExactly() throws IOException {
     EnrichedEvent signedIn = enriched(event("e-1", EventType.purchase, "2026-11-20T10:00:00.123Z", "a-1")
         .setUserId("u-1").setProductId("p-1").setQuantity(3).setPrice(new BigDecimal("19.99")).setCurrency("EUR")
-        .setOrderId("o-1").setCountry("DE").setPageUrl("/thanks").build(), "1.08500000");
+        .setOrderId("o-1").setCountry("DE").setPageUrl("/thanks").setDevice("ios-app").build(), "1.08500000");
     EnrichedEvent anonymous = enriched(event("e-2", EventType.page_view, T0, "a-2").build(), null);
     EnrichedEvent noRate = enriched(event("e-3", EventType.purchase, T0, "a-3").setProductId("p-2")
         .setPrice(new BigDecimal("5.00")).setCurrency("CHF").setOrderId("o-2").build(), null);
@@ -59,9 +59,9 @@ class SessionizeMapReduceTest {
     assertEquals(List.of(new SessionKey("u-1", t1, "e-1"), new SessionKey("a-2", t0, "e-2"),
         new SessionKey("a-3", t0, "e-3")), output.stream().map(p -> p.getFirst().datum()).toList());
     assertEquals(List.of(
-        new SessionEvent(t1, EventType.purchase, "DE", "/thanks", new BigDecimal("65.0674500000")),
-        new SessionEvent(t0, EventType.page_view, null, null, null),
-        new SessionEvent(t0, EventType.purchase, null, null, null)),
+        new SessionEvent(t1, EventType.purchase, "DE", "/thanks", "ios-app", new BigDecimal("65.0674500000")),
+        new SessionEvent(t0, EventType.page_view, null, null, null, null),
+        new SessionEvent(t0, EventType.purchase, null, null, null, null)),
         output.stream().map(p -> p.getSecond().datum()).toList());
     assertEquals(3, driver.getCounters().findCounter(RecordCounters.READ).getValue());
   }
@@ -115,12 +115,14 @@ class SessionizeMapReduceTest {
   @Test
   void reducerSplitsOnlyAfterMoreThanThirtyMinutes() throws IOException {
     long t0 = Instant.parse(T0).toEpochMilli();
+    // The first session's first event has no device, so neither has the session; the second keeps its first's.
     List<SessionEvent> events = List.of(
         value(t0, EventType.page_view, null, "/home", null),
-        value(t0 + OpenSession.MAX_GAP_MILLIS, EventType.product_view, "FR", "/p/1", null),
+        value(t0 + OpenSession.MAX_GAP_MILLIS, EventType.product_view, "FR", "/p/1", null, "web"),
         value(t0 + OpenSession.MAX_GAP_MILLIS, EventType.add_to_cart, "DE", null, null),
-        value(t0 + 2 * OpenSession.MAX_GAP_MILLIS + 1, EventType.checkout, null, "/checkout", null),
-        value(t0 + 2 * OpenSession.MAX_GAP_MILLIS + 2, EventType.purchase, null, "", new BigDecimal("10.0050000000")),
+        value(t0 + 2 * OpenSession.MAX_GAP_MILLIS + 1, EventType.checkout, null, "/checkout", null, "ios-app"),
+        value(t0 + 2 * OpenSession.MAX_GAP_MILLIS + 2, EventType.purchase, null, "", new BigDecimal("10.0050000000"),
+            "web"),
         value(t0 + 2 * OpenSession.MAX_GAP_MILLIS + 3, EventType.purchase, "IT", null, new BigDecimal("10.0150000000")),
         value(t0 + 2 * OpenSession.MAX_GAP_MILLIS + 4, EventType.purchase, null, null, null));
 
@@ -130,11 +132,11 @@ class SessionizeMapReduceTest {
 
     assertEquals(List.of(
         session("u-1@2026-11-20T10:00:00.000Z", "u-1", t0, t0 + OpenSession.MAX_GAP_MILLIS, 3,
-            new int[] {1, 1, 0, 1, 0, 0, 0}, "0.00", 0, "FR", "/home", "/p/1"),
+            new int[] {1, 1, 0, 1, 0, 0, 0}, "0.00", 0, "FR", "/home", "/p/1", null),
         // 10.0050 + 10.0150 = 20.0200 exactly: rounding happens once, at the end.
         session("u-1@2026-11-20T11:00:00.001Z", "u-1", t0 + 2 * OpenSession.MAX_GAP_MILLIS + 1,
             t0 + 2 * OpenSession.MAX_GAP_MILLIS + 4, 4, new int[] {0, 0, 0, 0, 0, 1, 3}, "20.02", 1, "IT",
-            "/checkout", "")), sessions);
+            "/checkout", "", "ios-app")), sessions);
     assertEquals(7, driver.getCounters().findCounter(RecordCounters.WRITTEN).getValue());
     assertEquals(2, driver.getCounters().findCounter(SessionizeCounters.SESSIONS).getValue());
     assertEquals(1, driver.getCounters().findCounter(SessionizeCounters.CONVERTED_SESSIONS).getValue());
@@ -153,9 +155,9 @@ class SessionizeMapReduceTest {
 
     assertEquals(List.of(
         session("a-9@2026-11-20T23:59:59.999Z", "a-9", midnight - 1, midnight - 1, 1, new int[] {0, 0, 0, 0, 0, 0, 1},
-            "0.00", 0, null, null, null),
+            "0.00", 0, null, null, null, null),
         session("a-9@2026-11-21T00:00:00.000Z", "a-9", midnight, midnight, 1, new int[] {0, 0, 0, 0, 0, 0, 1},
-            "0.02", 0, null, null, null)), sessions);
+            "0.02", 0, null, null, null, null)), sessions);
   }
 
   /**
@@ -207,15 +209,20 @@ class SessionizeMapReduceTest {
   }
 
   private static SessionEvent value(long time, EventType type, String country, String url, BigDecimal usd) {
-    return new SessionEvent(time, type, country, url, usd);
+    return value(time, type, country, url, usd, null);
+  }
+
+  private static SessionEvent value(long time, EventType type, String country, String url, BigDecimal usd,
+      String device) {
+    return new SessionEvent(time, type, country, url, device, usd);
   }
 
   /** counts: page views, product views, searches, cart adds, cart removes, checkouts, purchases. */
   private static Session session(String id, String visitor, long start, long end, int events, int[] counts,
-      String revenue, int unconverted, String country, String entry, String exit) {
+      String revenue, int unconverted, String country, String entry, String exit, String device) {
     return new Session(id, visitor, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), events, counts[0],
         counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[6] > 0, new BigDecimal(revenue),
-        unconverted, country, entry, exit);
+        unconverted, country, entry, exit, device);
   }
 
   @SuppressWarnings("unchecked")
