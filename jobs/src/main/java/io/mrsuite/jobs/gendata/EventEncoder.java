@@ -3,6 +3,8 @@ package io.mrsuite.jobs.gendata;
 import io.mrsuite.formats.avro.EventType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Writes an {@link EventRecord} as one JSON Lines line, the way the visitor's {@link Client} sends it.
@@ -15,10 +17,22 @@ import java.util.Arrays;
 final class EventEncoder {
   private static final byte[][] TYPE_VALUES = new byte[EventType.values().length][];
   private static final byte[] NULL = bytes("null");
+  /** The device member each user agent's tracking sends: a string from the web and iOS, an object from Android. */
+  private static final Map<String, byte[]> DEVICES = new HashMap<>();
 
   static {
     for (EventType type : EventType.values()) {
       TYPE_VALUES[type.ordinal()] = bytes('"' + type.name() + '"');
+    }
+    for (String agent : Vocabulary.WEB_AGENTS) {
+      DEVICES.put(agent, bytes(",\"device\":\"" + (agent.contains(" Mobile") ? "mobile" : "desktop") + "\""));
+    }
+    for (String agent : Vocabulary.IOS_AGENTS) {
+      DEVICES.put(agent, bytes(",\"device\":\"" + (agent.contains("iPad") ? "tablet" : "phone") + "\""));
+    }
+    for (String agent : Vocabulary.ANDROID_AGENTS) {
+      String model = agent.substring(agent.lastIndexOf("; ") + 2, agent.length() - 1);
+      DEVICES.put(agent, bytes(",\"device\":{\"os\":\"Android\",\"model\":\"" + model + "\"}"));
     }
   }
 
@@ -194,6 +208,10 @@ final class EventEncoder {
   }
 
   private void extras(EventRecord e, Visitor v, Client client) {
+    // Server-side tracking and crawlers send no device.
+    if (client != Client.SERVER && !v.bot()) {
+      line.append(DEVICES.get(v.userAgent()));
+    }
     if (e.cartSize > 0) {
       line.appendText(",\"cart_size\":").appendLong(e.cartSize);
     }

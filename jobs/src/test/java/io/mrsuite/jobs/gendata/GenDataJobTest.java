@@ -192,6 +192,7 @@ class GenDataJobTest {
       int signedIn = 0;
       Set<String> currencies = new HashSet<>();
       Set<String> attributes = new HashSet<>();
+      Set<String> devices = new HashSet<>();
       for (ValidLine line : valid) {
         Event event = line.event();
         LocalDate utcDate = LocalDate.ofInstant(event.getEventTime(), ZoneOffset.UTC);
@@ -212,6 +213,9 @@ class GenDataJobTest {
           }
         }
         attributes.addAll(event.getAttributes().keySet());
+        if (event.getDevice() != null) {
+          devices.add(event.getDevice());
+        }
       }
       assertTrue(late >= EVENTS * 0.01 && late <= EVENTS * 0.03, day + ": late arrivals " + late);
       assertTrue(datesByVisitor.values().stream().anyMatch(dates -> dates.size() == 2), "a session crosses midnight");
@@ -220,6 +224,9 @@ class GenDataJobTest {
       assertTrue(signedIn > valid.size() * 0.15 && signedIn < valid.size() * 0.45, "signed in: " + signedIn);
       assertEquals(Set.of("EUR", "USD", "GBP", "JPY"), currencies);
       assertTrue(attributes.containsAll(Set.of("context", "campaign", "experiments", "cart_size")), "" + attributes);
+      // Web and iOS send device as a string (Event v2's device), Android as an object (kept in attributes).
+      assertEquals(Set.of("desktop", "mobile", "phone", "tablet"), devices);
+      assertTrue(attributes.contains("device"), "" + attributes);
 
       long bots = typesByVisitor.values().stream()
           .filter(types -> types.size() >= EVENTS * 0.008)
