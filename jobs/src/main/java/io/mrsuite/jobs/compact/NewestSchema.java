@@ -53,6 +53,7 @@ record NewestSchema(Schema schema, String description) {
       }
     }
     String merged = bySchema.entrySet().stream()
+        .sorted(Comparator.comparing(side -> versions.map(v -> v.get(side.getKey())).orElse(0)))
         .map(side -> label(side.getKey(), versions) + " (" + side.getValue().size() + " file"
             + (side.getValue().size() == 1 ? "" : "s") + ")")
         .collect(Collectors.joining(" + "));
