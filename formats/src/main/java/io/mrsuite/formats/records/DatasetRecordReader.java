@@ -1,11 +1,16 @@
 package io.mrsuite.formats.records;
 
 import io.mrsuite.formats.partition.PartitionNames;
+import io.mrsuite.formats.schemas.SchemaHistory;
 import java.io.IOException;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
+import org.apache.avro.mapred.FsInput;
 import org.apache.avro.mapreduce.AvroKeyRecordReader;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
@@ -20,7 +25,9 @@ import org.apache.parquet.hadoop.ParquetRecordReader;
  * Reads one warehouse file as generic records keyed by its dataset label.
  *
  * <p>A {@code .parquet} file is read through parquet-avro and anything else as an Avro container file. A file
- * that is neither fails the task, naming it. Both use the plain generic model and the file's own schema.
+ * that is neither fails the task, naming it. Both use the plain generic model. Parquet rows come in the file's
+ * own schema; Avro records in the current schema of their record type ({@link SchemaHistory#readerFor}), so
+ * files written before and after a schema change give records of one shape.
  */
 final class DatasetRecordReader extends RecordReader<Text, AvroValue<GenericRecord>> {
 
@@ -51,8 +58,18 @@ final class DatasetRecordReader extends RecordReader<Text, AvroValue<GenericReco
     dataset.set(datasetLabel(file));
     parquet = file.getName().endsWith(DatasetFileInputFormat.PARQUET_SUFFIX);
     delegate = parquet ? new ParquetRecordReader<GenericRecord>(new AvroReadSupport<>(GenericData.get()))
-        : new AvroKeyRecordReader<GenericRecord>(null);
+        : new AvroKeyRecordReader<GenericRecord>(SchemaHistory.readerFor(writerSchema(file, context)));
     delegate.initialize(split, context);
+  }
+
+  /** The schema in the Avro file's header; a file that is not Avro fails here, named. */
+  private static Schema writerSchema(Path file, TaskAttemptContext context) throws IOException {
+    try (FsInput in = new FsInput(file, context.getConfiguration());
+        DataFileReader<GenericRecord> header = new DataFileReader<>(in, new GenericDatumReader<>())) {
+      return header.getSchema();
+    } catch (IOException e) {
+      throw new IOException("cannot read the Avro header of " + file + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -53,6 +53,15 @@ public final class SchemaHistory {
         .map(schema -> load(schema.getName()));
   }
 
+  /**
+   * The schema this build reads a file of {@code writer}'s record type with: the current schema when the type is
+   * a stored one (an older version's files resolve to it), else {@code writer} itself.
+   */
+  public static Schema readerFor(Schema writer) {
+    return STORED.stream().filter(schema -> schema.getFullName().equals(writer.getFullName())).findFirst()
+        .orElse(writer);
+  }
+
   /** The released versions of {@code name} (a record's simple name) as the resources on the class path hold them. */
   static SchemaHistory load(String name) {
     List<Schema> versions = new ArrayList<>();
