@@ -35,7 +35,7 @@ public final class SchemaCompatibilityCheck {
   /**
    * Checks every stored record schema against its history. Arguments: the folder of the schema sources, whose
    * {@code .avsc} files must all be stored schemas, so a new one cannot go unchecked; then, optionally,
-   * {@code --record RESOURCES}, which writes each compatible changed schema as its next version under
+   * {@code --record RESOURCES}, which writes each compatible new or changed schema as its next version under
    * {@code RESOURCES/schema-history} instead of refusing it.
    *
    * @throws IllegalStateException listing every problem, which fails the build
@@ -45,14 +45,16 @@ public final class SchemaCompatibilityCheck {
     Path recordTo = args.length > 2 && args[1].equals("--record") ? Path.of(args[2]) : null;
     for (Schema current : SchemaHistory.STORED) {
       SchemaHistory history = SchemaHistory.load(current.getName());
-      List<String> found = problems(history, current);
-      if (recordTo != null && found.size() == 1 && found.get(0).startsWith(current.getFullName() + " differs")) {
+      List<String> incompatible = incompatibilities(history, current);
+      if (!incompatible.isEmpty() || !unrecorded(history, current)) {
+        problems.addAll(incompatible);
+      } else if (recordTo != null) {
         Path file = recordTo.resolve(SchemaHistory.resource(history.name(), history.versions().size() + 1));
         Files.createDirectories(file.getParent());
         Files.writeString(file, current.toString(true) + "\n");
         System.out.println("schema check: recorded " + file);
       } else {
-        problems.addAll(found);
+        problems.add(unrecordedProblem(history, current));
       }
     }
     if (!problems.isEmpty()) {
@@ -65,13 +67,31 @@ public final class SchemaCompatibilityCheck {
 
   /** What is wrong with {@code current} and the released versions of its history; empty when nothing. */
   public static List<String> problems(SchemaHistory history, Schema current) {
+    List<String> problems = incompatibilities(history, current);
+    return problems.isEmpty() && unrecorded(history, current) ? List.of(unrecordedProblem(history, current))
+        : problems;
+  }
+
+  /** Whether {@code current} is not the latest released version (or nothing is released). */
+  private static boolean unrecorded(SchemaHistory history, Schema current) {
+    List<Schema> versions = history.versions();
+    return versions.isEmpty() || !versions.get(versions.size() - 1).equals(current);
+  }
+
+  private static String unrecordedProblem(SchemaHistory history, Schema current) {
+    int released = history.versions().size();
+    String next = SchemaHistory.resource(history.name(), released + 1);
+    return released == 0
+        ? current.getFullName() + " has no released version: record it as " + next + " with " + RECORD_COMMAND
+        : current.getFullName() + " differs from its latest released version, "
+            + SchemaHistory.resource(history.name(), released) + ": record it as " + next + " with " + RECORD_COMMAND;
+  }
+
+  /** Every pair of versions, released or current, that cannot read the other's data, in either direction. */
+  private static List<String> incompatibilities(SchemaHistory history, Schema current) {
     String name = history.name();
     List<Schema> versions = new ArrayList<>(history.versions());
-    if (versions.isEmpty()) {
-      return List.of(current.getFullName() + " has no released version: add " + SchemaHistory.resource(name, 1)
-          + " (the schema as it is released, self-contained)");
-    }
-    boolean unreleased = !versions.get(versions.size() - 1).equals(current);
+    boolean unreleased = unrecorded(history, current);
     if (unreleased) {
       versions.add(current);
     }
@@ -83,11 +103,6 @@ public final class SchemaCompatibilityCheck {
         check(versions.get(newer), versions.get(older), newLabel, oldLabel, problems);
         check(versions.get(older), versions.get(newer), oldLabel, newLabel, problems);
       }
-    }
-    if (unreleased && problems.isEmpty()) {
-      problems.add(current.getFullName() + " differs from its latest released version, "
-          + SchemaHistory.resource(name, versions.size() - 1) + ": record it as "
-          + SchemaHistory.resource(name, versions.size()) + " with " + RECORD_COMMAND);
     }
     return problems;
   }

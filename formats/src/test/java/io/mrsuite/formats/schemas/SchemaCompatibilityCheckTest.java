@@ -84,6 +84,13 @@ class SchemaCompatibilityCheckTest {
   }
 
   @Test
+  void aNewRecordMustBeRecordedAsItsFirstVersion() {
+    assertEquals(List.of("t.Visit has no released version: record it as schema-history/Visit/v1.avsc with "
+        + SchemaCompatibilityCheck.RECORD_COMMAND),
+        SchemaCompatibilityCheck.problems(new SchemaHistory("Visit", List.of()), schema(V1)));
+  }
+
+  @Test
   void anIncompatibleReleasedVersionIsFoundAmongAllPairsNotOnlyNeighbours() {
     Schema v2 = schema("{\"type\":\"record\",\"name\":\"Visit\",\"namespace\":\"t\",\"fields\":["
         + "{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"pages\",\"type\":\"int\",\"default\":0}]}");
