@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.oozie.client.CoordinatorAction;
 import org.apache.oozie.client.CoordinatorJob;
@@ -53,6 +54,28 @@ final class OozieJobs {
     throw new AssertionError("no action " + status + " within " + COORDINATOR_WAIT + ": coordinator "
         + job.getStatus() + ", actions " + job.getActions().stream().map(action -> action.getStatus() + " missing "
         + action.getMissingDependencies() + " " + action.getErrorMessage()).toList());
+  }
+
+  /**
+   * The coordinator's actions once {@code done} holds for them (Oozie lists them in nominal-time order); {@code
+   * what} names the wait in the error.
+   */
+  static List<CoordinatorAction> awaitActions(OozieClient client, String id, Predicate<List<CoordinatorAction>> done,
+      String what) throws OozieClientException, InterruptedException {
+    Duration wait = COORDINATOR_WAIT.multipliedBy(2);
+    long deadline = System.nanoTime() + wait.toNanos();
+    List<CoordinatorAction> actions = client.getCoordJobInfo(id).getActions();
+    while (!done.test(actions)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not " + what + " within " + wait + ": " + actions.stream()
+            .map(action -> action.getNominalTime() + " " + action.getStatus() + " " + action.getExternalId()
+                + " missing " + action.getMissingDependencies())
+            .toList());
+      }
+      TimeUnit.SECONDS.sleep(1);
+      actions = client.getCoordJobInfo(id).getActions();
+    }
+    return actions;
   }
 
   /** The workflow's configuration as submitted (by a client or a coordinator). */

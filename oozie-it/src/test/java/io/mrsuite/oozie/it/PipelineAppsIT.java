@@ -14,6 +14,8 @@ import io.mrsuite.oozie.OozieApps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import org.apache.oozie.client.OozieClient;
 import org.apache.oozie.client.OozieClientException;
 import org.apache.oozie.client.WorkflowAction;
 import org.apache.oozie.client.WorkflowJob;
+import org.apache.oozie.client.rest.RestConstants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,7 +45,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped {@code oozie/apps/ingest} and {@code oozie/apps/marts}, deployed as on a cluster (lib/ holding
+ * The shipped {@code oozie/apps} (ingest, marts, compact), deployed as on a cluster (lib/ holding
  * the job jar the build made) and run by one real Oozie over HDFS + YARN on the hand-checked sample
  * warehouse. The ingest of both arrival days runs once, before the tests, and feeds the marts: over the
  * production dq thresholds the marts of 2026-11-20 end in the dq gate's kill node with nothing published;
@@ -50,8 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * publishes the four marts with exactly the rows computed independently from the raw files, and the same rows
  * as bin/mrsuite pipeline builds running the same workflow files locally. A day missing
  * its raw events ends in the ingest's kill node; each coordinator waits for its inputs' done flags, then
- * starts its workflow with the dates of its nominal time. One Oozie for all: each start of one costs about
- * 20 s, each action a YARN launcher.
+ * starts its workflow with the dates of its nominal time; a backfill is the marts coordinator's own past days
+ * and reruns, one at a time. One Oozie for all: each start of one costs about 20 s, each action a YARN launcher.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -109,7 +112,7 @@ class PipelineAppsIT {
     root = new Path(oozie.dir(), "warehouse");
     copyRaw(root);
     apps = new Path(oozie.dir(), "apps");
-    for (String app : List.of("ingest", "marts")) {
+    for (String app : List.of("ingest", "marts", "compact")) {
       for (String file : List.of("workflow.xml", "coordinator.xml")) {
         fs.copyFromLocalFile(new Path(OozieApps.dir().resolve("apps/" + app + "/" + file).toUri()),
             new Path(apps, app + "/" + file));
@@ -118,6 +121,8 @@ class PipelineAppsIT {
     }
     productionThresholds = new Path(apps, "dq-thresholds.properties");
     fs.copyFromLocalFile(new Path(OozieApps.dir().resolve("dq-thresholds.properties").toUri()), productionThresholds);
+    fs.copyFromLocalFile(new Path(OozieApps.dir().resolve("retention-policy.properties").toUri()),
+        new Path(apps, "retention-policy.properties"));
     sampleThresholds = new Path(oozie.dir(), "sample-dq-thresholds.properties");
     fs.copyFromLocalFile(new Path(TestData.dqThresholds().toUri()), sampleThresholds);
 
@@ -360,6 +365,127 @@ class PipelineAppsIT {
       assertEquals(warehouse.toString(), workflowConf.get("root"));
       assertEquals(sampleThresholds.toString(), workflowConf.get("dq_thresholds"));
       assertEquals("default1", workflowConf.get("launcherQueue"));
+    } finally {
+      client.kill(id);
+    }
+  }
+
+  /**
+   * With the marts committed to Iceberg tables, the compact coordinator waits for each mart's commit marker of
+   * N - 3 (Oozie has no Iceberg dataset type), besides the window's curated partitions and dq report, and then
+   * starts the compact workflow for its window.
+   */
+  @Test
+  void theCompactCoordinatorWaitsForTheTablesCommitMarkersOfItsLastDayThenCompactsItsWindow() throws Exception {
+    Path warehouse = new Path(oozie.dir(), "compact-coordinator-warehouse");
+    LocalDate last = LocalDate.parse("2026-11-26");
+    for (LocalDate day = last.minusDays(6); !day.isAfter(last); day = day.plusDays(1)) {
+      fs.create(doneFlag(warehouse, "curated", "events", day.toString())).close();
+    }
+    fs.create(doneFlag(warehouse, "reports", "dq", last.toString())).close();
+    List<String> marts = List.of("product_daily", "funnel_daily", "top_products", "revenue_daily");
+    for (String mart : marts.subList(0, 3)) {
+      fs.create(doneFlag(warehouse, "tables/_commits", mart, last.toString())).close();
+    }
+    OozieClient client = oozie.coordinators();
+    Properties conf = coordinatorConf(client, "compact", warehouse);
+    conf.setProperty("compact_start", "2026-11-29T12:00Z");
+    conf.setProperty("end", "2026-11-29T12:01Z");
+    conf.setProperty("mart_flags", new Path(warehouse, "tables/_commits").toString());
+    conf.setProperty("retention_policy", new Path(apps, "retention-policy.properties").toString());
+    String id = client.run(conf);
+    try {
+      Path lastMarker = doneFlag(warehouse, "tables/_commits", marts.get(3), last.toString());
+      CoordinatorAction waiting = OozieJobs.awaitAction(client, id, CoordinatorAction.Status.WAITING);
+      assertEquals(List.of(lastMarker.toString()),
+          List.of(waiting.getMissingDependencies().split(MISSING_DEPENDENCY_SEPARATOR)));
+
+      fs.create(lastMarker).close();
+      CoordinatorAction started = OozieJobs.awaitAction(client, id, CoordinatorAction.Status.RUNNING);
+
+      Configuration workflowConf = OozieJobs.conf(oozie.workflows(), started.getExternalId());
+      assertEquals("curated/events", workflowConf.get("table"));
+      assertEquals("2026-11-20", workflowConf.get("from"));
+      assertEquals(last.toString(), workflowConf.get("to"));
+      assertEquals("2026-11-29", workflowConf.get("as_of"));
+      assertEquals("false", workflowConf.get("retention_apply"));
+      assertEquals(warehouse.toString(), workflowConf.get("root"));
+    } finally {
+      client.kill(id);
+    }
+  }
+
+  /**
+   * A backfill on a cluster is the marts coordinator's own work (docs/pipeline.md). Started in the past, it
+   * materializes the past days at once and runs them one at a time, oldest first; {@code oozie job -rerun -date
+   * A::B} runs days again the same way, while the daily action of a later day waits for its data and runs after
+   * them. The coordinator is the shipped one; its workflow is a recorder (marts-recorder/workflow.xml) passing
+   * one token file, so two runs at once would fail: what is shown is the coordinator's scheduling, the marts
+   * workflow itself being what the other tests run.
+   */
+  @Test
+  void aBackfillRunsTheMartsCoordinatorsDaysOneAtATimeOldestFirstAndItsRerunBeforeTheWaitingDailyDay()
+      throws Exception {
+    Path warehouse = new Path(oozie.dir(), "backfill-warehouse");
+    Path recorderApps = new Path(oozie.dir(), "recorder-apps");
+    fs.copyFromLocalFile(new Path(PipelineAppsIT.class.getResource("/marts-recorder/workflow.xml").toURI()),
+        new Path(recorderApps, "marts/workflow.xml"));
+    fs.create(new Path(warehouse, "backfill/token")).close();
+    List<String> days = List.of("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04");
+    // Everything the four days wait for but the arrivals of the day after the last: that one is "today".
+    for (String dataset : List.of("events", "orders", "products", "fx_rates")) {
+      for (String day : days) {
+        fs.create(doneFlag(warehouse, "curated", dataset, day)).close();
+      }
+    }
+    OozieClient client = oozie.coordinators();
+    Properties conf = coordinatorConf(client, "marts", warehouse);
+    conf.setProperty("apps", recorderApps.toString());
+    conf.setProperty("marts_start", days.get(0) + "T00:00Z");
+    conf.setProperty("end", "2026-11-05T00:00Z");
+    conf.setProperty("dq_thresholds", sampleThresholds.toString());
+    String id = client.run(conf);
+    try {
+      List<CoordinatorAction> firstRuns = OozieJobs.awaitActions(client, id, actions -> actions.size() == days.size()
+          && actions.subList(0, 3).stream().allMatch(a -> a.getStatus() == CoordinatorAction.Status.SUCCEEDED)
+          && actions.get(3).getStatus() == CoordinatorAction.Status.WAITING, "three days run, the last waiting");
+      List<String> workflows = new ArrayList<>(firstRuns.subList(0, 3).stream()
+          .map(CoordinatorAction::getExternalId).toList());
+
+      List<CoordinatorAction> rerun = client.reRunCoord(id, RestConstants.JOB_COORD_SCOPE_DATE,
+          days.get(0) + "T00:00Z::" + days.get(1) + "T00:00Z", false, true);
+      assertEquals(2, rerun.size());
+      List<CoordinatorAction> reran = OozieJobs.awaitActions(client, id, actions -> actions.subList(0, 2).stream()
+          .allMatch(a -> a.getStatus() == CoordinatorAction.Status.SUCCEEDED && !workflows.contains(a.getExternalId())),
+          "the first two days run again");
+      assertEquals(CoordinatorAction.Status.WAITING, reran.get(3).getStatus());
+      reran.subList(0, 2).forEach(action -> workflows.add(action.getExternalId()));
+
+      for (String dataset : List.of("events", "orders")) {
+        fs.create(doneFlag(warehouse, "curated", dataset, "2026-11-05")).close();
+      }
+      List<CoordinatorAction> all = OozieJobs.awaitActions(client, id, actions -> actions.stream()
+          .allMatch(a -> a.getStatus() == CoordinatorAction.Status.SUCCEEDED), "every day run");
+      workflows.add(all.get(3).getExternalId());
+
+      List<WorkflowJob> runs = new ArrayList<>();
+      for (String workflow : workflows) {
+        runs.add(oozie.workflows().getJobInfo(workflow));
+      }
+      runs.sort(Comparator.comparing(WorkflowJob::getStartTime));
+      List<String> order = new ArrayList<>();
+      for (WorkflowJob run : runs) {
+        assertEquals(WorkflowJob.Status.SUCCEEDED, run.getStatus(), OozieJobs.describe(run));
+        order.add(OozieJobs.conf(oozie.workflows(), run.getId()).get("date"));
+      }
+      assertEquals(List.of("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-01", "2026-11-02", "2026-11-04"),
+          order);
+      for (int i = 1; i < runs.size(); i++) {
+        assertFalse(runs.get(i).getStartTime().before(runs.get(i - 1).getEndTime()),
+            "run " + i + " started before run " + (i - 1) + " ended: " + runs);
+      }
+      assertEquals(6, fs.listStatus(new Path(warehouse, "backfill/runs")).length);
+      assertTrue(fs.exists(new Path(warehouse, "backfill/token")));
     } finally {
       client.kill(id);
     }
