@@ -102,7 +102,7 @@ public final class MartTable {
   static Table loadOrCreate(Catalog catalog, Dataset mart) {
     TableIdentifier id = identifier(mart);
     try {
-      return catalog.loadTable(id);
+      return withColumnsOf(catalog.loadTable(id), schemaOf(mart));
     } catch (NoSuchTableException e) {
       Schema schema = schemaOf(mart);
       PartitionSpec spec = PartitionSpec.builderFor(schema).identity(PARTITION_COLUMN).build();
@@ -120,6 +120,27 @@ public final class MartTable {
       }
       return catalog.loadTable(id);
     }
+  }
+
+  /**
+   * Adds to the table, by name, the columns {@code schema} has and it lacks: a mart schema only gains nullable
+   * columns (docs/schema-evolution.md), and the table follows it so its readers see them. Iceberg updates the
+   * name mapping with the schema, so files written without the column read it as null.
+   */
+  static Table withColumnsOf(Table table, Schema schema) {
+    if (missingColumns(table, schema)) {
+      try {
+        table.updateSchema().unionByNameWith(schema).commit();
+      } catch (CommitFailedException raced) {
+        // Another run evolved the table at the same moment; its schema is the same one.
+      }
+      table.refresh();
+    }
+    return table;
+  }
+
+  private static boolean missingColumns(Table table, Schema schema) {
+    return schema.columns().stream().anyMatch(column -> table.schema().findField(column.name()) == null);
   }
 
   /**

@@ -215,6 +215,33 @@ class MartTableTest {
   }
 
   /** The table's current rows through its name mapping, each of event date DAY: country to "orders revenue_usd". */
+  @Test
+  void aMartSchemaThatGainedANullableColumnAddsItToTheTableAndOlderFilesReadItAsNull() throws IOException {
+    Schema avro = MART.schema().orElseThrow();
+    MartTable.begin(catalog, MART).replaceDay(catalog, DAY, fs, partition("first", List.of(row("DE", 3, "12.50")),
+        avro), "run1", conf);
+    List<Schema.Field> fields = new ArrayList<>();
+    avro.getFields().forEach(field -> fields.add(new Schema.Field(field, field.schema())));
+    fields.add(new Schema.Field("channel", Schema.createUnion(Schema.create(Schema.Type.NULL),
+        Schema.create(Schema.Type.STRING)), null, Schema.Field.NULL_DEFAULT_VALUE));
+    org.apache.iceberg.Schema gained = org.apache.iceberg.avro.AvroSchemaUtil.toIceberg(
+        Schema.createRecord(avro.getName(), null, avro.getNamespace(), false, fields));
+
+    Table table = MartTable.withColumnsOf(catalog.loadTable(MartTable.identifier(MART)), gained);
+
+    Types.NestedField channel = table.schema().findField("channel");
+    assertTrue(channel.isOptional());
+    assertEquals(Types.StringType.get(), channel.type());
+    assertEquals(channel.fieldId(), NameMappingParser.fromJson(
+        table.properties().get(TableProperties.DEFAULT_NAME_MAPPING)).find("channel").id());
+    List<Record> records = local.records(table);
+    assertEquals(1, records.size());
+    assertEquals(null, records.get(0).getField("channel"));
+    assertEquals("DE", records.get(0).getField("country"));
+    int schemaId = table.schema().schemaId();
+    assertEquals(schemaId, MartTable.withColumnsOf(table, gained).schema().schemaId(), "nothing more to add");
+  }
+
   private Map<String, String> rows(Table table) throws IOException {
     for (Record record : local.records(table)) {
       assertEquals(DAY, record.getField("event_date"));
