@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code pipeline --from A --to B} on a generated warehouse: a backfill stopped by a day that cannot be built
  * says where to resume, keeps the days done, and the same command run again resumes there; its marts then equal,
- * row for row, those of the same days run one by one with {@code --date}.
+ * row for row, those of the same days run one by one with {@code --date}; with {@code --force} each arrival date
+ * is ingested again once, and the marts are the same.
  */
 @Timeout(600)
 class PipelineBackfillTest {
@@ -81,12 +82,26 @@ class PipelineBackfillTest {
     assertFalse(Files.exists(backfilled.resolve("reports/backfill/2026-11-01_2026-11-03.json")),
         "the state of a finished backfill is removed");
 
+    assertSameMarts(oneByOne, backfilled);
+
+    // With --force every arrival date is ingested again, once: the next day does not repeat the one before.
+    Run forced = pipeline(backfilled, "--from", FIRST.toString(), "--to", LAST.toString(), "--force");
+    assertEquals(0, forced.exitCode(), forced.err());
+    List<String> plan = forced.out().stream().filter(line -> line.startsWith("  arrival ")).toList();
+    assertEquals(List.of(
+        "  arrival 2026-11-01: ingest (forced)", "  arrival 2026-11-02: ingest (forced)",
+        "  arrival 2026-11-02: skip (ingested earlier in this run)", "  arrival 2026-11-03: ingest (forced)",
+        "  arrival 2026-11-03: skip (ingested earlier in this run)", "  arrival 2026-11-04: ingest (forced)"), plan);
+    assertSameMarts(oneByOne, backfilled);
+  }
+
+  private static void assertSameMarts(Path expectedRoot, Path root) throws Exception {
     for (Dataset mart : Dataset.inZone(Zone.MARTS)) {
       for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1)) {
         String partition = "marts/" + mart.dir() + "/dt=" + day;
-        List<String> expected = martRows(oneByOne.resolve(partition));
+        List<String> expected = martRows(expectedRoot.resolve(partition));
         assertFalse(expected.isEmpty(), partition);
-        assertEquals(expected, martRows(backfilled.resolve(partition)), partition);
+        assertEquals(expected, martRows(root.resolve(partition)), partition);
       }
     }
   }
