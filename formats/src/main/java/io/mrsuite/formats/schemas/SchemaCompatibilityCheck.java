@@ -25,12 +25,11 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  * current schema must also be recorded in the history once it differs from the latest released version.
  */
 public final class SchemaCompatibilityCheck {
+  /** The Maven command that records compatible new or changed schemas as their next versions. */
+  static final String RECORD_COMMAND = "./mvnw -pl formats compile exec:java@record-schema-versions";
 
   private SchemaCompatibilityCheck() {
   }
-
-  /** The Maven command that records compatible changed schemas as their next versions. */
-  static final String RECORD_COMMAND = "./mvnw -pl formats compile exec:java@record-schema-versions";
 
   /**
    * Checks every stored record schema against its history. Arguments: the folder of the schema sources, whose
