@@ -16,6 +16,7 @@ import io.mrsuite.jobs.revenue.RevenueDailyJob;
 import io.mrsuite.jobs.sessionize.SessionizeJob;
 import io.mrsuite.jobs.tool.MrSuiteTool;
 import io.mrsuite.jobs.retention.RetentionJob;
+import io.mrsuite.jobs.pull.PullEventsJob;
 import io.mrsuite.jobs.storage.StorageReportJob;
 import io.mrsuite.jobs.tables.TableMaintenanceJob;
 import io.mrsuite.jobs.tables.TableQueryJob;
@@ -40,6 +41,8 @@ public final class MrSuiteDriver {
   /** Every job the jar runs, in pipeline order, with its one-line description. */
   public static Map<String, Job> jobs() {
     Map<String, Job> jobs = new LinkedHashMap<>();
+    add(jobs, PullEventsJob.NAME, PullEventsJob.class,
+        "a Kafka topic's new records -> raw/events/dt=D/hr=HH of their arrival hour, exactly once; hours closed with _SUCCESS");
     add(jobs, IngestEventsJob.NAME, IngestEventsJob.class,
         "raw events JSON Lines of one arrival date -> validated Avro in curated/events, rejects in quarantine");
     add(jobs, DedupEventsJob.NAME, DedupEventsJob.class,
