@@ -52,7 +52,8 @@ import org.apache.hadoop.util.ToolRunner;
  * warehouse, and only then does the checkpoint move on, all through a journal that the next run finishes if this
  * client is killed ({@link PullJournal}): a rerun after any failure reads exactly the ranges not committed, so no
  * line is written twice and none is skipped. Offsets are never committed to Kafka. Hours are closed with
- * {@code _SUCCESS} once every partition has passed them, or {@code --lateness-minutes} after their end.
+ * {@code _SUCCESS} once every partition has passed them, or {@code --lateness-minutes} after their end; the day
+ * with its last hour ({@code dt=D/_SUCCESS}, what the ingest coordinator waits for).
  */
 public class PullEventsJob extends MrSuiteTool {
   public static final String NAME = "pull-events";
@@ -62,6 +63,7 @@ public class PullEventsJob extends MrSuiteTool {
   public static final String QUARANTINE_DATASET = "events_pulled";
   static final int DEFAULT_LATENESS_MINUTES = 60;
   private static final String STAGING_PREFIX = "_staging.";
+  private static final int LAST_HOUR = 23;
 
   @Override
   protected JobOptions options() {
@@ -150,7 +152,14 @@ public class PullEventsJob extends MrSuiteTool {
       Optional<ArrivalHour> closedThrough = closing.isEmpty() ? next.closedThrough()
           : Optional.of(closing.get(closing.size() - 1));
       next = new PullState(topic, next.offsets(), next.positions(), next.firstHour(), closedThrough);
-      List<Path> closes = closing.stream().map(hour -> new Path(rawEvents(root), hour.partition())).toList();
+      List<Path> closes = new ArrayList<>();
+      for (ArrivalHour hour : closing) {
+        closes.add(new Path(rawEvents(root), hour.partition()));
+        if (hour.start().getHour() == LAST_HOUR) {
+          // The day's last hour closes the day: dt=D/_SUCCESS is what the daily ingest coordinator waits for.
+          closes.add(new Path(rawEvents(root), hour.partition()).getParent());
+        }
+      }
       PullJournal journal = new PullJournal(runId, staging, moves(fs, staging, root), closes, next);
       journal.write(fs, home);
       crash.reach("journal-written");

@@ -88,8 +88,10 @@ class PullEventsJobTest {
             .toList());
     JsonNode checkpoint = new ObjectMapper().readTree(root.resolve("raw/events/_kafka/clicks/offsets.json").toFile());
     assertEquals("{\"0\":80,\"1\":81,\"2\":81}", checkpoint.get("offsets").toString());
-    // Every partition's last record is of 01:09 or later: the three hours before 01:00 are closed, 01:00 is not.
-    assertEquals(List.of("dt=2026-11-20/hr=22", "dt=2026-11-20/hr=23", "dt=2026-11-21/hr=00"), closedHours(root));
+    // Every partition has read a record of 01:09 or later: the hours before 01:00 are closed, and with 23:00 the
+    // day 2026-11-20; 01:00 is not.
+    assertEquals(List.of("dt=2026-11-20", "dt=2026-11-20/hr=22", "dt=2026-11-20/hr=23", "dt=2026-11-21/hr=00"),
+        closedHours(root));
     assertTrue(first.out().contains("read 242, written 240 lines, quarantined 2"), first.out());
 
     Run again = pull(root, topic);
