@@ -88,11 +88,11 @@ class DeployToS3IT {
     for (String properties : List.of("dq-thresholds.properties", "retention-policy.properties")) {
       assertArrayEquals(Files.readAllBytes(OOZIE.resolve(properties)), deployed.get(properties), properties);
     }
-    assertEquals(12, deployed.size(), deployed.keySet().toString());
-    assertTrue(first.endsWith(": 12 uploaded, 0 replaced, 0 unchanged, 0 removed\n"), first);
+    assertEquals(15, deployed.size(), deployed.keySet().toString());
+    assertTrue(first.endsWith(": 15 uploaded, 0 replaced, 0 unchanged, 0 removed\n"), first);
 
     String again = deploy(args);
-    assertTrue(again.endsWith(": 0 uploaded, 0 replaced, 12 unchanged, 0 removed\n"), again);
+    assertTrue(again.endsWith(": 0 uploaded, 0 replaced, 15 unchanged, 0 removed\n"), again);
 
     Files.write(jar, newJar);
     org.apache.hadoop.fs.Path watched = new org.apache.hadoop.fs.Path(apps, "marts/lib/mrsuite-jobs.jar");

@@ -5,6 +5,7 @@ import io.mrsuite.formats.kafka.KafkaCounters;
 import io.mrsuite.formats.kafka.KafkaInputFormat;
 import io.mrsuite.formats.kafka.KafkaInputKeys;
 import io.mrsuite.formats.kafka.KafkaSplit;
+import io.mrsuite.jobs.run.ActionData;
 import io.mrsuite.jobs.run.CrashPoints;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.JobFailures;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.file.DataFileStream;
@@ -62,6 +64,9 @@ public class PullEventsJob extends MrSuiteTool {
   /** Quarantined values go to quarantine/&lt;this&gt;/dt=D, beside what ingest-events quarantines. */
   public static final String QUARANTINE_DATASET = "events_pulled";
   static final int DEFAULT_LATENESS_MINUTES = 60;
+  /** Action data besides the books: offsets lost to retention, and the last hour closed (empty: none yet). */
+  public static final String LOST_TO_RETENTION = "lost_to_retention";
+  public static final String CLOSED_THROUGH = "closed_through";
   private static final String STAGING_PREFIX = "_staging.";
   private static final int LAST_HOUR = 23;
 
@@ -164,6 +169,14 @@ public class PullEventsJob extends MrSuiteTool {
       journal.write(fs, home);
       crash.reach("journal-written");
       journal.apply(fs, home, crash);
+      Properties books = new Properties();
+      books.setProperty(ActionData.JOB, NAME);
+      books.setProperty(ActionData.READ, String.valueOf(read));
+      books.setProperty(ActionData.WRITTEN, String.valueOf(written));
+      books.setProperty(ActionData.QUARANTINED, String.valueOf(quarantined));
+      books.setProperty(LOST_TO_RETENTION, String.valueOf(lost));
+      books.setProperty(CLOSED_THROUGH, closedThrough.map(ArrivalHour::name).orElse(""));
+      oozieAction().captureOutput(books);
       out.printf("%s %s: read %d, written %d lines, quarantined %d (quarantine/%s), lost to retention %d; "
           + "%d files committed; checkpoint %s; hours closed %s%n", NAME, topic, read, written, quarantined,
           QUARANTINE_DATASET, lost, journal.moves().size(), next.startOffsets(),
