@@ -1,6 +1,7 @@
 package io.mrsuite.jobs.pipeline;
 
 import io.mrsuite.jobs.dq.DqReportJob;
+import io.mrsuite.jobs.pull.PullEventsJob;
 import io.mrsuite.jobs.run.ActionData;
 import io.mrsuite.jobs.run.JobFailedException;
 import io.mrsuite.jobs.run.PartitionGuard;
@@ -30,6 +31,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.util.ToolRunner;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 /**
@@ -67,7 +69,7 @@ public class PipelineJob extends MrSuiteTool {
   @Override
   protected JobOptions options() {
     return new JobOptions(NAME, "--root ROOT --date X [--dq-thresholds FILE] [--late-days N] [--force] [--apps DIR]"
-        + " [--parallel N]\n"
+        + " [--parallel N] [--from-kafka TOPIC --bootstrap HOSTS]\n"
         + "--root ROOT --from A --to B [--dq-thresholds FILE] [--late-days N] [--force] [--apps DIR] [--parallel N]")
         .option("root", "ROOT", "warehouse root: raw/ is read, curated/, quarantine/, marts/ and reports/ written")
         .option("date", "X", "event date YYYY-MM-DD whose marts are built")
@@ -82,7 +84,31 @@ public class PipelineJob extends MrSuiteTool {
             + " (once per run in a backfill)")
         .option("apps", "DIR", "directory of the Oozie apps whose workflow.xml files run (default: oozie/apps as "
             + "built into this jar)")
-        .option("parallel", "N", "at most N actions of a fork at once (default: the number of processors)");
+        .option("parallel", "N", "at most N actions of a fork at once (default: the number of processors)")
+        .option("from-kafka", "TOPIC", "first land the topic's new records in raw/events with pull-events (with"
+            + " --bootstrap), every hour up to now closed: a laptop demo starting from Kafka (docs/kafka.md)")
+        .option("bootstrap", "HOSTS", "the Kafka bootstrap servers of --from-kafka");
+  }
+
+  /**
+   * With --from-kafka, lands the topic's new records in raw/events first, as the hourly pull would have; its exit
+   * code (pull-events says why it failed, in its one Error line). 0 without --from-kafka.
+   */
+  private int pullFirst(JobOptions.Parsed options, Configuration conf, Path root) throws UsageException, IOException {
+    if (!options.has("from-kafka")) {
+      return 0;
+    }
+    if (!options.has("bootstrap")) {
+      throw new UsageException("--from-kafka needs --bootstrap HOSTS");
+    }
+    // Every hour up to now is closed at once: a demo does not wait for lateness.
+    String[] pull = {"--topic", options.get("from-kafka"), "--root", root.toString(), "--bootstrap",
+        options.get("bootstrap"), "--lateness-minutes", "0"};
+    try {
+      return ToolRunner.run(new Configuration(conf), new PullEventsJob(), pull);
+    } catch (Exception e) {
+      throw new IOException(PullEventsJob.NAME + " before " + NAME + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -95,6 +121,10 @@ public class PipelineJob extends MrSuiteTool {
     Path thresholds = options.has("dq-thresholds") ? qualified(new Path(options.get("dq-thresholds")), conf) : null;
     if (thresholds != null && !thresholds.getFileSystem(conf).exists(thresholds)) {
       throw new UsageException("--dq-thresholds " + thresholds + ": no such file");
+    }
+    int pulled = pullFirst(options, conf, root);
+    if (pulled != 0) {
+      return pulled;
     }
     WorkflowSource source = new WorkflowSource(options.has("apps") ? new Path(options.get("apps")) : null, conf);
     Workflow ingest;

@@ -19,17 +19,17 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /** Runs of {@code pipeline} in local mode on generated warehouses, and what they wrote, for the pipeline tests. */
-final class PipelineRuns {
+public final class PipelineRuns {
   static final String THRESHOLDS = "../test-data/dq-thresholds.properties";
 
   private PipelineRuns() {
   }
 
   /** A run's exit code, its standard output by line and its standard error. */
-  record Run(int exitCode, List<String> out, String err) {
+  public record Run(int exitCode, List<String> out, String err) {
   }
 
-  static Configuration conf() {
+  public static Configuration conf() {
     Configuration conf = new Configuration();
     conf.set("fs.defaultFS", "file:///");
     conf.set("mapreduce.framework.name", "local");
@@ -44,7 +44,7 @@ final class PipelineRuns {
   }
 
   /** {@code pipeline --root ROOT} with the sample's dq thresholds, two actions at once, and {@code args}. */
-  static Run pipeline(Path root, String... args) throws Exception {
+  public static Run pipeline(Path root, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of("--root", root.toString(), "--dq-thresholds", THRESHOLDS, "--parallel",
         "2"));
     all.addAll(List.of(args));
@@ -66,7 +66,7 @@ final class PipelineRuns {
   }
 
   /** A mart partition's rows, as text, sorted. */
-  static List<String> martRows(Path partition) throws IOException {
+  public static List<String> martRows(Path partition) throws IOException {
     List<String> rows = new ArrayList<>();
     try (Stream<Path> files = Files.list(partition)) {
       for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList()) {

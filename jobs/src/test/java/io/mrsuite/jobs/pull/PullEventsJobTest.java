@@ -8,17 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mrsuite.formats.avro.QuarantineRecord;
 import io.mrsuite.jobs.MrSuiteDriver;
+import io.mrsuite.jobs.gendata.GenDataJob;
+import io.mrsuite.jobs.pipeline.PipelineRuns;
 import io.mrsuite.jobs.pull.KafkaBroker.Message;
 import io.mrsuite.jobs.run.CrashPoints;
+import io.mrsuite.jobs.warehouse.Dataset;
+import io.mrsuite.jobs.warehouse.Zone;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.commons.io.FileUtils;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,6 +167,68 @@ class PullEventsJobTest {
     assertEquals(1, run.exitCode());
     assertTrue(run.err().startsWith("Error: pull-events: cannot plan topic clicks at localhost:1 within 2000 ms:"),
         run.err());
+  }
+
+  /**
+   * The laptop demo: {@code pipeline --from-kafka} over a topic holding a generated warehouse's raw events, each
+   * line with a timestamp in the hour of its raw folder, builds the same marts as the pipeline over the files.
+   */
+  @Test
+  void thePipelineFromKafkaBuildsTheMartsThePipelineFromFilesBuilds() throws Exception {
+    Path generated = tmp.resolve("generated");
+    LocalDate day = LocalDate.of(2026, 11, 1);
+    assertEquals(0, ToolRunner.run(localConf(), new GenDataJob(), new String[] {"--root", generated.toString(),
+        "--days", "2", "--start-date", day.toString(), "--events-per-day", "300", "--seed", "20261205",
+        "--bad-rate", "0"}));
+    Path fromFiles = tmp.resolve("from-files");
+    FileUtils.copyDirectory(generated.resolve("raw").toFile(), fromFiles.resolve("raw").toFile());
+    Path fromKafka = tmp.resolve("from-kafka");
+    FileUtils.copyDirectory(generated.resolve("raw").toFile(), fromKafka.resolve("raw").toFile());
+    FileUtils.deleteDirectory(fromKafka.resolve("raw/events").toFile());
+    broker.createTopic("demo", 3);
+    broker.produce("demo", rawEventMessages(generated.resolve("raw/events"), 3));
+
+    PipelineRuns.Run files = PipelineRuns.pipeline(fromFiles, "--date", day.toString());
+    PipelineRuns.Run kafka = PipelineRuns.pipeline(fromKafka, "--date", day.toString(), "--from-kafka", "demo", "--bootstrap",
+        broker.bootstrap());
+
+    assertEquals(0, files.exitCode(), files.err());
+    assertEquals(0, kafka.exitCode(), kafka.err());
+    for (Dataset mart : Dataset.inZone(Zone.MARTS)) {
+      String partition = "marts/" + mart.dir() + "/dt=" + day;
+      List<String> expected = PipelineRuns.martRows(fromFiles.resolve(partition));
+      assertFalse(expected.isEmpty(), partition);
+      assertEquals(expected, PipelineRuns.martRows(fromKafka.resolve(partition)), partition);
+    }
+  }
+
+  /** Each line of the raw event files, its timestamp in the hour of its folder, over {@code partitions}. */
+  private static List<Message> rawEventMessages(Path events, int partitions) throws IOException {
+    List<Message> messages = new ArrayList<>();
+    CompressionCodecFactory codecs = new CompressionCodecFactory(localConf());
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(events)) {
+      files = walk.filter(Files::isRegularFile).filter(f -> f.getParent().getFileName().toString().startsWith("hr="))
+          .filter(f -> !f.getFileName().toString().startsWith("_") && !f.getFileName().toString().startsWith("."))
+          .sorted().toList();
+    }
+    for (Path file : files) {
+      String hour = file.getParent().getFileName().toString().substring("hr=".length());
+      String date = file.getParent().getParent().getFileName().toString().substring("dt=".length());
+      long start = Instant.parse(date + "T" + hour + ":00:00Z").toEpochMilli();
+      CompressionCodec codec = codecs.getCodec(new org.apache.hadoop.fs.Path(file.toUri()));
+      try (InputStream raw = Files.newInputStream(file);
+          InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
+        int line = 0;
+        for (String text : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (!text.isEmpty()) {
+            messages.add(new Message(messages.size() % partitions, start + line++,
+                text.getBytes(StandardCharsets.UTF_8)));
+          }
+        }
+      }
+    }
+    return messages;
   }
 
   /** {@code count} events from number {@code first}, {@code seconds} apart from START, over three partitions. */
