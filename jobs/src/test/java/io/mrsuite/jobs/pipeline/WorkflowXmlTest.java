@@ -43,7 +43,7 @@ class WorkflowXmlTest {
 
   @Test
   void everyShippedWorkflowLoads() throws Exception {
-    assertEquals(List.of("compact", "ingest", "marts"), OozieApps.withWorkflows());
+    assertEquals(List.of("compact", "ingest", "marts", "pull"), OozieApps.withWorkflows());
     for (String app : OozieApps.withWorkflows()) {
       Workflow workflow = OozieApps.load(app);
       assertTrue(workflow.name().toString().startsWith("mrsuite-" + app + "-${"), workflow.name().toString());
