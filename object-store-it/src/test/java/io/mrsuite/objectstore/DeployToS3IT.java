@@ -76,8 +76,8 @@ class DeployToS3IT {
 
     String first = deploy(args);
     Map<String, byte[]> deployed = files(fs, apps);
-    List<String> apps3 = List.of("compact", "ingest", "marts");
-    for (String app : apps3) {
+    List<String> shipped = List.of("compact", "ingest", "marts", "pull");
+    for (String app : shipped) {
       assertArrayEquals(oldJar, deployed.get(app + "/lib/mrsuite-jobs.jar"), app);
       for (String file : List.of("workflow.xml", "coordinator.xml")) {
         assertArrayEquals(Files.readAllBytes(OOZIE.resolve("apps/" + app + "/" + file)), deployed.get(app + "/" + file),
@@ -108,9 +108,9 @@ class DeployToS3IT {
     }
     Map<String, Long> after = InJvmS3.counters(fs);
     int[] seen = reads.get(1, TimeUnit.MINUTES);
-    assertTrue(replacing.endsWith(": 0 uploaded, 3 replaced, 9 unchanged, 0 removed\n"), replacing);
+    assertTrue(replacing.endsWith(": 0 uploaded, 4 replaced, 11 unchanged, 0 removed\n"), replacing);
     assertTrue(seen[0] + seen[1] > 0, "the reader read the jar during the deploy");
-    for (String app : apps3) {
+    for (String app : shipped) {
       try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(apps, app + "/lib/mrsuite-jobs.jar"))) {
         assertArrayEquals(newJar, in.readAllBytes(), app);
       }
