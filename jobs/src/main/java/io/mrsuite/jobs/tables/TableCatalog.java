@@ -3,6 +3,9 @@ package io.mrsuite.jobs.tables;
 import io.mrsuite.jobs.run.JobFailedException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +45,7 @@ public final class TableCatalog {
   public static final String COMMITS_DIR = "_commits";
   /** The default JDBC catalog's SQLite file, under {@value #TABLES_DIR}. */
   public static final String SQLITE_FILE = "catalog.db";
+  private static final String SQLITE_URI_PREFIX = "jdbc:sqlite:";
 
   private TableCatalog() {
   }
@@ -69,7 +73,7 @@ public final class TableCatalog {
       fs.mkdirs(tables);
       // The default schema version (V0): creating its tables is atomic, while the V1 upgrade is a check then an
       // ALTER TABLE, which two mart jobs of one fork opening a new catalog at once both ran (duplicate column).
-      properties.put(CatalogProperties.URI, "jdbc:sqlite:" + new Path(tables, SQLITE_FILE).toUri().getPath());
+      properties.put(CatalogProperties.URI, SQLITE_URI_PREFIX + new Path(tables, SQLITE_FILE).toUri().getPath());
     }
     return Optional.of(properties);
   }
@@ -80,7 +84,19 @@ public final class TableCatalog {
     if (properties.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(CatalogUtil.buildIcebergCatalog(conf.get(NAME, DEFAULT_NAME), properties.get(), conf));
+    String uri = properties.get().getOrDefault(CatalogProperties.URI, "");
+    if (!uri.startsWith(SQLITE_URI_PREFIX)) {
+      return Optional.of(CatalogUtil.buildIcebergCatalog(conf.get(NAME, DEFAULT_NAME), properties.get(), conf));
+    }
+    // Opening creates the SQLite file and the catalog's tables; jobs of one fork opening a new catalog at once
+    // were seen to fail (SQLITE_READONLY_DBMOVED), so openers take turns: threads of this JVM, then processes.
+    java.nio.file.Path lock = java.nio.file.Path.of(uri.substring(SQLITE_URI_PREFIX.length()) + ".lock");
+    synchronized (TableCatalog.class) {
+      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = channel.lock()) {
+        return Optional.of(CatalogUtil.buildIcebergCatalog(conf.get(NAME, DEFAULT_NAME), properties.get(), conf));
+      }
+    }
   }
 
   /** Closes the catalog's connections, for the catalogs that hold some (JDBC, Hive). */
