@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,11 +34,13 @@ final class KafkaBroker implements AutoCloseable {
 
   private final Process process;
   private final String bootstrap;
+  private final Path log;
   private final Admin admin;
 
-  private KafkaBroker(Process process, String bootstrap) {
+  private KafkaBroker(Process process, String bootstrap, Path log) {
     this.process = process;
     this.bootstrap = bootstrap;
+    this.log = log;
     Properties settings = new Properties();
     settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     this.admin = Admin.create(settings);
@@ -76,12 +79,12 @@ final class KafkaBroker implements AutoCloseable {
     }
     Process broker = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, "kafka.Kafka", config.toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-    KafkaBroker started = new KafkaBroker(broker, "localhost:" + port);
-    started.awaitReady(log.toPath());
+    KafkaBroker started = new KafkaBroker(broker, "localhost:" + port, log.toPath());
+    started.awaitReady();
     return started;
   }
 
-  private void awaitReady(Path log) throws IOException, InterruptedException {
+  private void awaitReady() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + READY.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -101,15 +104,38 @@ final class KafkaBroker implements AutoCloseable {
     return bootstrap;
   }
 
-  void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
+  /**
+   * Creates the topic and waits until the broker leads each of its partitions: the controller acknowledges the
+   * creation before the broker has applied it, and a producer that comes too early may wait on a partition.
+   */
+  void createTopic(String topic, int partitions) throws Exception {
     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+    long deadline = System.nanoTime() + READY.toNanos();
+    while (!ledEverywhere(topic, partitions)) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("topic " + topic + " has no leader for every partition within " + READY + tail());
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+  }
+
+  private boolean ledEverywhere(String topic, int partitions) throws InterruptedException {
+    try {
+      TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
+          .get(topic);
+      return description.partitions().size() == partitions
+          && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException | java.util.concurrent.TimeoutException notYet) {
+      return false;
+    }
   }
 
   /** A record to produce: its partition, timestamp (epoch ms) and value. */
   record Message(int partition, long timestamp, byte[] value) {
   }
 
-  void produce(String topic, List<Message> messages) throws ExecutionException, InterruptedException {
+  /** Produces the messages and waits for each; a failure carries the end of the broker's log, for CI. */
+  void produce(String topic, List<Message> messages) throws IOException, InterruptedException {
     Properties settings = new Properties();
     settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -124,7 +150,16 @@ final class KafkaBroker implements AutoCloseable {
       for (java.util.concurrent.Future<?> future : sent) {
         future.get();
       }
+    } catch (ExecutionException failed) {
+      throw new IOException("producing to " + topic + " failed: " + failed.getCause() + tail(), failed);
     }
+  }
+
+  /** The last lines of the broker's log, to say in a failure why the broker did not answer. */
+  private String tail() throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return "\n--- broker.log (" + (process.isAlive() ? "running" : "exited " + process.exitValue()) + ") ---\n"
+        + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
   /** Deletes the partition's records before {@code offset}, as retention would. */
