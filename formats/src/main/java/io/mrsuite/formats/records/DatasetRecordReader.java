@@ -27,7 +27,8 @@ import org.apache.parquet.hadoop.ParquetRecordReader;
  * <p>A {@code .parquet} file is read through parquet-avro and anything else as an Avro container file. A file
  * that is neither fails the task, naming it. Both use the plain generic model. Parquet rows come in the file's
  * own schema; Avro records in the current schema of their record type ({@link SchemaHistory#readerFor}), so
- * files written before and after a schema change give records of one shape.
+ * files written before and after a schema change give records of one shape. Avro strings come as {@code Utf8}
+ * ({@link Utf8StringSchema}), reused from record to record: a caller keeps none of them past its record.
  */
 final class DatasetRecordReader extends RecordReader<Text, AvroValue<GenericRecord>> {
 
@@ -58,7 +59,8 @@ final class DatasetRecordReader extends RecordReader<Text, AvroValue<GenericReco
     dataset.set(datasetLabel(file));
     parquet = file.getName().endsWith(DatasetFileInputFormat.PARQUET_SUFFIX);
     delegate = parquet ? new ParquetRecordReader<GenericRecord>(new AvroReadSupport<>(GenericData.get()))
-        : new AvroKeyRecordReader<GenericRecord>(SchemaHistory.readerFor(writerSchema(file, context)));
+        : new AvroKeyRecordReader<GenericRecord>(
+            Utf8StringSchema.of(SchemaHistory.readerFor(writerSchema(file, context))));
     delegate.initialize(split, context);
   }
 

@@ -64,8 +64,12 @@ final class ColumnTypes {
       return;
     }
     stats.addValue();
-    Schema type = schema.getType() == Schema.Type.UNION
-        ? schema.getTypes().get(GenericData.get().resolveUnion(schema, value)) : schema;
+    // A nullable column's value is of its one other branch; only a union of several is resolved, which costs
+    // a schema-name lookup per value.
+    Schema type = withoutNull(schema);
+    if (type.getType() == Schema.Type.UNION) {
+      type = type.getTypes().get(GenericData.get().resolveUnion(type, value));
+    }
     HllSketch sketch = stats.sketch(lgK);
     LogicalType logical = type.getLogicalType();
     if (logical instanceof LogicalTypes.Decimal) {
